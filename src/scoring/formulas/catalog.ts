@@ -21,25 +21,34 @@ export interface FormulaDef {
   /** False when the result can be irrational (computed in floating point and flagged). */
   exact: boolean;
   params: readonly ParamDef[];
+  /**
+   * How well the rule is sourced (procurement-scoring.md tags): "sourced" [S], "partly-sourced" [P],
+   * "unconfirmed" [U] (never present it as official). Optional so older literals stay valid.
+   */
+  status?: FormulaStatus;
 }
+
+export type FormulaStatus = "sourced" | "partly-sourced" | "unconfirmed";
 
 const positive: Pick<ParamDef, "check" | "expected"> = { check: (v) => v.sign() > 0, expected: "> 0" };
 const PRICE: readonly CriterionType[] = ["price", "cost"];
 const QUALITY: readonly CriterionType[] = ["quality"];
 
 export const FORMULA_DEFS: readonly FormulaDef[] = [
-  { id: "proportional", appliesTo: PRICE, relative: true, exact: true, params: [] },
-  { id: "linear-minmax", appliesTo: PRICE, relative: true, exact: true, params: [] },
+  { id: "proportional", status: "sourced", appliesTo: PRICE, relative: true, exact: true, params: [] },
+  { id: "linear-minmax", status: "sourced", appliesTo: PRICE, relative: true, exact: true, params: [] },
   {
     id: "linear-lowest",
+    status: "partly-sourced",
     appliesTo: PRICE,
     relative: true,
     exact: true,
     params: [{ name: "n", default: q(2), check: (v) => v.gt(Rational.ONE), expected: "> 1" }],
   },
-  { id: "mean-cubic", appliesTo: PRICE, relative: true, exact: true, params: [] },
+  { id: "mean-cubic", status: "sourced", appliesTo: PRICE, relative: true, exact: true, params: [] },
   {
     id: "reference",
+    status: "unconfirmed",
     appliesTo: PRICE,
     relative: false,
     exact: true,
@@ -48,9 +57,10 @@ export const FORMULA_DEFS: readonly FormulaDef[] = [
       { name: "zero", ...positive },
     ],
   },
-  { id: "it-linear", appliesTo: PRICE, relative: true, exact: true, params: [{ name: "base", ...positive }] },
+  { id: "it-linear", status: "sourced", appliesTo: PRICE, relative: true, exact: true, params: [{ name: "base", ...positive }] },
   {
     id: "it-bilinear",
+    status: "unconfirmed",
     appliesTo: PRICE,
     relative: true,
     exact: true,
@@ -61,6 +71,7 @@ export const FORMULA_DEFS: readonly FormulaDef[] = [
   },
   {
     id: "it-concave",
+    status: "sourced",
     appliesTo: PRICE,
     relative: true,
     exact: false,
@@ -69,8 +80,8 @@ export const FORMULA_DEFS: readonly FormulaDef[] = [
       { name: "alpha", default: q("0.5"), ...positive },
     ],
   },
-  { id: "direct", appliesTo: QUALITY, relative: false, exact: true, params: [] },
-  { id: "relative-best", appliesTo: QUALITY, relative: true, exact: true, params: [] },
+  { id: "direct", status: "sourced", appliesTo: QUALITY, relative: false, exact: true, params: [] },
+  { id: "relative-best", status: "sourced", appliesTo: QUALITY, relative: true, exact: true, params: [] },
 ];
 
 export function findFormula(id: string): FormulaDef | undefined {
