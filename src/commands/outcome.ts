@@ -1,0 +1,14 @@
+// What a command hands back to the CLI: the bytes to print or write, the messages for stderr and the
+// exit code. Commands decide nothing about process, streams or files.
+import type { Rendered } from "../report/renderers/types.js";
+import type { ExitCode } from "../cli/exit-code.js";
+
+export interface CommandOutcome {
+  exitCode: ExitCode;
+  /** The result, for stdout or for --output. */
+  output?: Rendered;
+  /** Lines for stderr (diagnostics, notes). */
+  messages: string[];
+  /** Input paths, so that --output can refuse to overwrite one. */
+  inputs: string[];
+}
