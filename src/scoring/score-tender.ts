@@ -103,7 +103,7 @@ export function scoreTender(tender: Tender, options: ScoreOptions = {}): ScoreRe
   const winners = ranked.filter((e) => e.rank === 1).map((e) => e.id);
 
   const warnings = [
-    ...leafWarnings(leaves, round.leaves, tender.offers.map((o) => o.id)),
+    ...leafWarnings(leaves, round.leaves, tender.offers.map((o) => o.id), admissible),
     ...rankingWarnings({
       admittedCount: admitted.filter(Boolean).length,
       eliminated: [...eliminatedBy.entries()]

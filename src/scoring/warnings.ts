@@ -47,7 +47,12 @@ function warning(code: ScoringWarningCode, args: Diagnostic["args"], leaf?: Leaf
 }
 
 /** One diagnostic per leaf and kind: conditions, assumed scales, inexact results, clamps, prices above base. */
-export function leafWarnings(leaves: readonly LeafPlan[], rounds: readonly LeafRound[], offerIds: readonly string[]): Diagnostic[] {
+export function leafWarnings(
+  leaves: readonly LeafPlan[],
+  rounds: readonly LeafRound[],
+  offerIds: readonly string[],
+  admissible: readonly boolean[],
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   leaves.forEach((leaf, j) => {
     const round = rounds[j]!;
@@ -65,7 +70,8 @@ export function leafWarnings(leaves: readonly LeafPlan[], rounds: readonly LeafR
       if (!r) return;
       if (r.inexact) inexact.push(offerIds[i]!);
       if (r.aboveBase) above.push(offerIds[i]!);
-      else if (r.clamped) clamped.push(offerIds[i]!);
+      // A non-admitted offer is scored "as if" and capped by design: only admitted clamps matter.
+      else if (r.clamped && admissible[i]) clamped.push(offerIds[i]!);
     });
     if (inexact.length > 0) out.push(warning("INEXACT_FORMULA", { ...base, count: inexact.length, offers: idList(inexact) }, leaf));
     if (above.length > 0) out.push(warning("PRICE_ABOVE_BASE", { ...base, count: above.length, offers: idList(above) }, leaf));

@@ -1,9 +1,10 @@
-// 1,000 offers × 200 leaves must score well under a few seconds (per-leaf statistics computed once).
+// A 1,000 offers × 200 leaves grid scores completely and consistently. Its speed is measured by
+// `npm run bench`, never by a timed test.
 import { expect, it } from "vitest";
 import { scoreTender } from "../../src/scoring/score-tender.js";
 import { buildTender, type NodeSpec } from "./builders.js";
 
-it("scores 1,000 offers × 200 leaves quickly", () => {
+it("scores 1,000 offers × 200 leaves, every offer ranked once", () => {
   const methods = ["proportional", "linear-minmax", "mean-cubic", "linear-lowest(n=3)", "it-bilinear(base=2000)"];
   const nodes: NodeSpec[] = [];
   for (let g = 0; g < 10; g++) {
@@ -27,9 +28,10 @@ it("scores 1,000 offers × 200 leaves quickly", () => {
     values: Object.fromEntries(leaves.map((l, j) => [l.id, l.type === "price" ? `${1000 + ((i * 37 + j * 11) % 900)}.${i % 100}` : (i * 7 + j) % 21])),
   }));
   const tender = buildTender(nodes, offers);
-  const t0 = performance.now();
   const res = scoreTender(tender);
-  const ms = performance.now() - t0;
   expect(res.offers).toHaveLength(1000);
-  expect(ms).toBeLessThan(5000);
+  const ranks = res.offers.map((o) => o.rank!);
+  expect(ranks[0]).toBe(1);
+  for (let i = 1; i < ranks.length; i++) expect(ranks[i]!).toBeGreaterThanOrEqual(ranks[i - 1]!);
+  for (const o of res.offers) expect(o.total.le(tender.criteria.totalPoints)).toBe(true);
 });
