@@ -1,6 +1,8 @@
 // The CLI entry: parse argv, run the chosen command, print or write its output, and turn every
 // failure into an exit code. The only try/catch that decides exit codes, and the only place that
 // sets process.exitCode.
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
 import { CommanderError } from "commander";
 import { lineOf } from "../i18n/messages.js";
 import type { Lang } from "../i18n/lang.js";
@@ -50,6 +52,10 @@ export async function run(argv: string[]): Promise<ExitCode> {
     for (const m of outcome.messages) process.stderr.write(m + "\n");
     if (outcome.output !== undefined) {
       if (chosen.output !== undefined && chosen.output !== "-") {
+        for (const extra of outcome.extraFiles ?? []) {
+          await mkdir(path.dirname(extra.path), { recursive: true });
+          await writeOutputFile(extra.path, extra.content, outcome.inputs);
+        }
         await writeOutputFile(chosen.output, outcome.output, outcome.inputs);
         process.stderr.write(t(lang, "wroteFile", { file: chosen.output }) + "\n");
       } else {

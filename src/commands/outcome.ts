@@ -11,4 +11,6 @@ export interface CommandOutcome {
   messages: string[];
   /** Input paths, so that --output can refuse to overwrite one. */
   inputs: string[];
+  /** Files that go beside --output (the Markdown report's charts), written the same careful way. */
+  extraFiles?: { path: string; content: string | Uint8Array }[];
 }

@@ -11,6 +11,13 @@ import type { RenderOptions, Renderer } from "../report/renderers/types.js";
 import type { ScoreModel } from "../report/score-model.js";
 import { scoreTender } from "../scoring/score-tender.js";
 import { loadFromArgs } from "./load.js";
+import type { Tender } from "../domain/types.js";
+import type { Rational } from "../exact/rational.js";
+import { scoreWithUnknowns } from "../check/unknowns.js";
+import { buildUnknownsModel } from "../report/unknowns-model.js";
+import { renderUnknownsTable } from "../report/renderers/check-terminal.js";
+import { renderUnknownsJson } from "../report/renderers/check-json.js";
+import { renderUnknownsMarkdown } from "../report/renderers/check-markdown.js";
 import type { CommandOutcome } from "./outcome.js";
 
 export const SCORE_RENDERERS = {
@@ -24,6 +31,10 @@ export const SCORE_FORMATS = Object.keys(SCORE_RENDERERS) as ScoreFormat[];
 
 export interface ScoreCommandOptions {
   criteria?: string;
+  /** Workbook sheets: `criteria=NAME,offers=NAME`. */
+  sheet?: string;
+  /** Bounds of occulted prices (default: positive). */
+  priceRange?: { lo: Rational; hi: Rational | null };
   format: ScoreFormat;
   detail: boolean;
   lang: Lang;
@@ -32,9 +43,12 @@ export interface ScoreCommandOptions {
 }
 
 export async function runScore(offersArg: string, options: ScoreCommandOptions): Promise<CommandOutcome> {
-  const loaded = await loadFromArgs(offersArg, options.criteria, options.rescaleWeights);
+  const loaded = await loadFromArgs(offersArg, options.criteria, options.rescaleWeights, options.sheet === undefined ? {} : { sheet: options.sheet });
   const messages = loaded.diagnostics.filter((d) => d.severity !== "info").map((d) => lineOf(d, options.lang));
   if (!loaded.ok) return { exitCode: EXIT.badInput, messages, inputs: loaded.inputs };
+
+  const hasUnknowns = loaded.tender.offers.some((o) => [...o.values.values()].some((v) => v === null));
+  if (hasUnknowns) return scoreUnknowns(loaded.tender, loaded.inputs, options, messages);
 
   const result = scoreTender(loaded.tender);
   const model = buildScoreModel(loaded.tender, result, loaded.diagnostics);
@@ -43,4 +57,35 @@ export async function runScore(offersArg: string, options: ScoreCommandOptions):
   // Warnings are part of the table output; for machine formats they also go to stderr.
   const stderr = options.format === "table" ? [] : messages;
   return { exitCode: EXIT.ok, output, messages: stderr, inputs: loaded.inputs };
+}
+
+/**
+ * Occulted values: each affected total as an exact interval over the admissible values, the possible
+ * ranks, and whether the winner is certain (src/check/unknowns.ts).
+ */
+async function scoreUnknowns(
+  tender: Tender,
+  inputs: string[],
+  options: ScoreCommandOptions,
+  messages: string[],
+): Promise<CommandOutcome> {
+  const result = scoreWithUnknowns(tender, options.priceRange ? { priceRange: options.priceRange } : {});
+  const model = buildUnknownsModel(tender, result, options.priceRange);
+  const render: RenderOptions = { lang: options.lang, color: options.color, detail: options.detail };
+  const renderers = {
+    table: renderUnknownsTable,
+    json: renderUnknownsJson,
+    markdown: renderUnknownsMarkdown,
+    csv: renderUnknownsMarkdown,
+  };
+  if (options.format === "csv") {
+    // No per-cell CSV for intervals: say so rather than print a misleading single value.
+    const m = options.lang === "fr"
+      ? "psc-audit : la sortie CSV n'existe pas pour des valeurs occultées (intervalles) ; utilisez --format json ou markdown."
+      : "psc-audit: CSV output is not available with occulted values (intervals); use --format json or markdown.";
+    return { exitCode: EXIT.badInput, messages: [...messages, m], inputs };
+  }
+  const warnings = result.warnings.map((d) => lineOf(d, options.lang));
+  const output = await renderers[options.format](model, render);
+  return { exitCode: EXIT.ok, output, messages: options.format === "table" ? [] : [...messages, ...warnings], inputs };
 }

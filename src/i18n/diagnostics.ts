@@ -73,6 +73,32 @@ const MESSAGES = {
     fr: () => "UTF-8 invalide : fichier lu en Windows-1252 (le « CSV (séparateur : point-virgule) » d’Excel)",
   },
   ENCODING_UTF16: { en: () => "read as UTF-16 (byte order mark)", fr: () => "fichier lu en UTF-16 (indicateur d’ordre des octets)" },
+  UNSUPPORTED_FORMAT: {
+    en: (a) => `${a.file}: ${a.format} files cannot be read; save it as .xlsx (Excel workbook) or as CSV (one file per table) and run again`,
+    fr: (a) => `${a.file} : les fichiers ${a.format} ne sont pas lus ; enregistrez-le au format .xlsx (classeur Excel) ou en CSV (un fichier par tableau) et relancez`,
+  },
+  WORKBOOK_UNREADABLE: {
+    en: (a) => `cannot read the workbook ${a.file} (${a.reason}); is it really an .xlsx file? Save it again from Excel or LibreOffice as .xlsx`,
+    fr: (a) => `impossible de lire le classeur ${a.file} (${a.reason}) ; est-ce bien un fichier .xlsx ? Réenregistrez-le au format .xlsx depuis Excel ou LibreOffice`,
+  },
+  SHEET_NOT_FOUND: {
+    en: (a) =>
+      a.wanted
+        ? `no sheet named ${qe(a.wanted)} for the ${a.role}; sheets found: ${a.sheets}`
+        : `no ${a.role} sheet (expected a sheet named ${a.expected}, or --sheet ${a.role}=NAME); sheets found: ${a.sheets}`,
+    fr: (a) =>
+      a.wanted
+        ? `aucune feuille ${qf(a.wanted)} pour ${a.role === "criteria" ? "les critères" : "les offres"} ; feuilles présentes : ${a.sheets}`
+        : `aucune feuille ${a.role === "criteria" ? "des critères" : "des offres"} (attendu : une feuille nommée ${a.expected}, ou --sheet ${a.role}=NOM) ; feuilles présentes : ${a.sheets}`,
+  },
+  SHEET_OPTION_INVALID: {
+    en: (a) => `cannot read --sheet ${qe(a.text)}; expected e.g. --sheet criteria=Grille,offers=Notes`,
+    fr: (a) => `--sheet ${qf(a.text)} illisible ; attendu par exemple : --sheet criteria=Grille,offers=Notes`,
+  },
+  CELL_NOT_A_NUMBER: {
+    en: (a) => `${a.kind === "date" ? "a date" : "a TRUE/FALSE value"} (${a.text}) where a number is expected${where(a, "en")}`,
+    fr: (a) => `${a.kind === "date" ? "une date" : "une valeur VRAI/FAUX"} (${a.text}) là où un nombre est attendu${where(a, "fr")}`,
+  },
   MISSING_COLUMN: {
     en: (a) => `no "${a.field}" column (expected one of: ${a.expected})`,
     fr: (a) => `colonne « ${a.field} » absente (attendu : ${a.expected})`,
@@ -249,9 +275,55 @@ const MESSAGES = {
     en: (a) => `offer ${qe(a.offer)} has published rank ${qe(a.text)}; expected a positive integer`,
     fr: (a) => `l’offre ${qf(a.offer)} a le rang publié ${qf(a.text)} ; attendu : un entier strictement positif`,
   },
+  UNKNOWN_CRITERION: {
+    en: (a) => `offer ${qe(a.offer)}: no leaf criterion ${qe(a.node)} (expected one of: ${a.expected})`,
+    fr: (a) => `offre ${qf(a.offer)} : aucun sous-critère noté ${qf(a.node)} (attendu : ${a.expected})`,
+  },
+  DUPLICATE_PAIR: {
+    en: (a) => `offer ${qe(a.offer)} already has a value for ${qe(a.node)} on line ${a.firstLine}`,
+    fr: (a) => `l’offre ${qf(a.offer)} a déjà une valeur pour ${qf(a.node)} ligne ${a.firstLine}`,
+  },
+  MISSING_PAIR: {
+    en: (a) => `offer ${qe(a.offer)} has no row for ${a.nodes}: kept as unknown`,
+    fr: (a) => `l’offre ${qf(a.offer)} n’a pas de ligne pour ${a.nodes} : valeur(s) gardée(s) comme inconnue(s)`,
+  },
+  CONFLICTING_VALUE: {
+    en: (a) => `offer ${qe(a.offer)} has ${a.field} ${qe(a.b)} here but ${qe(a.a)} on line ${a.firstLine}`,
+    fr: (a) => `l’offre ${qf(a.offer)} a ici ${a.field} ${qf(a.b)} mais ${qf(a.a)} ligne ${a.firstLine}`,
+  },
+  UNKNOWN_WEIGHT_KIND: {
+    en: (a) => `criterion ${qe(a.node)} has weight kind ${qe(a.text)}; expected: ${a.expected}`,
+    fr: (a) => `le critère ${qf(a.node)} a le type de pondération ${qf(a.text)} ; attendu : ${a.expected}`,
+  },
+  MIXED_WEIGHT_KINDS: {
+    en: (a) => `criterion ${qe(a.node)} has weight kind ${qe(a.text)}, but line ${a.firstLine} says ${qe(a.first)}: one kind per grid`,
+    fr: (a) => `le critère ${qf(a.node)} a le type de pondération ${qf(a.text)}, mais la ligne ${a.firstLine} indique ${qf(a.first)} : un seul type par grille`,
+  },
+  INVALID_ORDER: {
+    en: (a) => `criterion ${qe(a.node)} has rank ${qe(a.text)} in an order of importance; expected a positive integer (1 = most important)`,
+    fr: (a) => `le critère ${qf(a.node)} a le rang ${qf(a.text)} dans un ordre d’importance ; attendu : un entier strictement positif (1 = le plus important)`,
+  },
+  WEIGHTS_DECIMAL: {
+    en: () => "weights given as decimal fractions (sum 1): read as percent (× 100)",
+    fr: () => "pondérations données en fractions décimales (somme 1) : lues en pourcentage (× 100)",
+  },
+  WEIGHTS_APPROXIMATE: {
+    en: (a) => `the weights of ${a.nodes} are the middle of a published range: every figure that depends on them is approximate`,
+    fr: (a) => `les pondérations de ${a.nodes} sont le milieu d’une fourchette publiée : tout résultat qui en dépend est approché`,
+  },
+  WEIGHTS_ORDER_ONLY: {
+    en: () =>
+      "only the order of importance of the criteria is published (ord-imp): the scores use rank-sum weights as a stand-in; only rankings robust to every weighting in that order are conclusive",
+    fr: () =>
+      "seul l’ordre d’importance des critères est publié (ord-imp) : les notes utilisent des poids « somme des rangs » à titre indicatif ; seuls les classements valables pour toute pondération respectant cet ordre sont probants",
+  },
 } satisfies Record<LoadCode, Record<Lang, Words>>;
 
 const HINTS: Partial<Record<LoadCode, Record<Lang, string>>> = {
+  WEIGHTS_ORDER_ONLY: {
+    en: "the weight analysis and SMAA treat the weights as ordinal: only their order is known",
+    fr: "l’analyse des pondérations et la SMAA traitent les poids comme ordinaux : seul leur ordre est connu",
+  },
   WEIGHTS_DO_NOT_ADD_UP: {
     en: "correct the weights, or run with --rescale-weights to scale the sub-criteria proportionally",
     fr: "corrigez les pondérations, ou relancez avec --rescale-weights pour les ramener proportionnellement",
@@ -287,10 +359,24 @@ export function diagnosticHint(d: Diagnostic, lang: Lang): string | undefined {
   return isLoadCode(d.code) ? HINTS[d.code]?.[lang] : undefined;
 }
 
+/**
+ * Where a diagnostic is: `offers.csv:7`, or in a workbook `grid.xlsx[Offres]!D7` (a cell),
+ * `grid.xlsx[Offres]:7` (a row), `grid.xlsx[Offres]` (the sheet).
+ */
+export function formatLocation(loc: Diagnostic["location"]): string {
+  if (!loc) return "";
+  if (loc.sheet !== undefined) {
+    const base = `${loc.file}[${loc.sheet}]`;
+    if (loc.cell !== undefined) return `${base}!${loc.cell}`;
+    return loc.line !== undefined ? `${base}:${loc.line}` : base;
+  }
+  return `${loc.file}${loc.line !== undefined ? `:${loc.line}` : ""}`;
+}
+
 /** `offers.csv:7: error[SCORE_ABOVE_SCALE]: …` (French: `erreur[…]`, `avertissement[…]`). */
 export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
   const loc = d.location;
-  const at = loc ? `${loc.file}${loc.line !== undefined ? `:${loc.line}` : ""}: ` : "";
+  const at = loc ? `${formatLocation(loc)}: ` : "";
   const sev = lang === "fr" ? { error: "erreur", warning: "avertissement", info: "info" }[d.severity] : d.severity;
   return `${at}${sev}[${d.code}]: ${diagnosticMessage(d, lang)}`;
 }

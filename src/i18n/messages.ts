@@ -4,12 +4,15 @@ import type { Diagnostic } from "../domain/types.js";
 import type { Lang } from "./lang.js";
 import { DIAGNOSTIC_CODES, diagnosticMessage, formatDiagnostic } from "./diagnostics.js";
 import { scoringWarningMessage } from "./methods.js";
+import { checkDiagnosticMessage } from "./check.js";
+import { sensitivityMessage } from "./sensitivity.js";
 
 const LOAD_CODES = new Set(DIAGNOSTIC_CODES);
 
 /** The message of a diagnostic, without location or code. */
 export function messageOf(d: Diagnostic, lang: Lang): string {
-  return LOAD_CODES.has(d.code) ? diagnosticMessage(d, lang) : scoringWarningMessage(d, lang);
+  if (LOAD_CODES.has(d.code)) return diagnosticMessage(d, lang);
+  return checkDiagnosticMessage(d.code, d.args, lang) ?? sensitivityMessage(d, lang) ?? scoringWarningMessage(d, lang);
 }
 
 /** A full line: `offers.csv:7: error[CODE]: message` (French: `erreur[CODE]`). */

@@ -1,36 +1,103 @@
-// Reading the input files as bytes. The only module that reads the user's files; it never writes.
-import { readFile, stat } from "node:fs/promises";
+// Reading the input files. The only module that resolves what the user named into tender inputs: a
+// pair of CSV files (as bytes), or the criteria and offers sheets of a workbook. It never writes.
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../domain/types.js";
+import type { TenderInput } from "../load/load-tender.js";
+import { parseSheetOption, pickSheet, type SheetChoice, type WorkbookInput } from "../load/load-workbook.js";
+import { readWorkbook, spreadsheetFormat } from "./read-workbook.js";
 
 export interface InputPair {
-  offers: { path: string; bytes: Uint8Array };
-  criteria: { path: string; bytes: Uint8Array };
+  offers: TenderInput;
+  criteria: TenderInput;
 }
 
 export type ReadResult = { ok: true; inputs: InputPair } | { ok: false; diagnostics: Diagnostic[] };
 
+export interface ReadOptions {
+  /** `--sheet criteria=Grille,offers=Notes` (or a bare offers sheet name). */
+  sheet?: string;
+}
+
 /**
- * Resolve the offers file (a file, or a folder holding offers.csv) and its criteria file (`--criteria`,
- * else criteria.csv beside the offers), then read both. Missing or unreadable files become diagnostics.
+ * Resolve the offers input (a CSV file, a workbook, or a folder holding offers.csv — or a single
+ * workbook) and its criteria (`--criteria`, else criteria.csv beside the offers, else the workbook's
+ * criteria sheet), then read them. Missing or unreadable files become diagnostics.
  */
-export async function readTenderFiles(offersArg: string, criteriaArg?: string): Promise<ReadResult> {
-  let offersPath = offersArg;
-  try {
-    if ((await stat(offersArg)).isDirectory()) offersPath = path.join(offersArg, "offers.csv");
-  } catch {
-    // Reported below as FILE_NOT_FOUND.
+export async function readTenderFiles(offersArg: string, criteriaArg?: string, options: ReadOptions = {}): Promise<ReadResult> {
+  const sheetOption = parseSheetOption(options.sheet);
+  if (!sheetOption.ok) {
+    return { ok: false, diagnostics: [{ code: "SHEET_OPTION_INVALID", severity: "error", args: { text: sheetOption.text } }] };
   }
-  const criteriaPath = criteriaArg ?? path.join(path.dirname(offersPath), "criteria.csv");
-  const [offers, criteria] = await Promise.all([readBytes(offersPath), readBytes(criteriaPath)]);
-  const diagnostics = [offers, criteria].flatMap((r) => ("diagnostic" in r ? [r.diagnostic] : []));
-  if ("bytes" in offers && "bytes" in criteria) {
-    return { ok: true, inputs: { offers: { path: offersPath, bytes: offers.bytes }, criteria: { path: criteriaPath, bytes: criteria.bytes } } };
-  }
+  const choice = sheetOption.choice;
+  const offersPath = await resolveOffersPath(offersArg);
+  const workbooks = new Map<string, Promise<Awaited<ReturnType<typeof readWorkbook>>>>();
+  const openWorkbook = (file: string) => {
+    if (!workbooks.has(file)) workbooks.set(file, readWorkbook(file));
+    return workbooks.get(file)!;
+  };
+  const offersIsBook = spreadsheetFormat(offersPath) !== null;
+  const criteriaPath = criteriaArg ?? (offersIsBook ? offersPath : path.join(path.dirname(offersPath), "criteria.csv"));
+  const [offers, criteria] = await Promise.all([
+    readRole(offersPath, "offers", choice, openWorkbook),
+    readRole(criteriaPath, "criteria", choice, openWorkbook),
+  ]);
+  if ("input" in offers && "input" in criteria) return { ok: true, inputs: { offers: offers.input, criteria: criteria.input } };
+  // One unreadable workbook behind both roles is reported once.
+  const seen = new Set<string>();
+  const diagnostics = [offers, criteria]
+    .flatMap((r) => ("diagnostics" in r ? r.diagnostics : []))
+    .filter((d) => {
+      const key = JSON.stringify([d.code, d.location, d.args]);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   return { ok: false, diagnostics };
 }
 
-async function readBytes(file: string): Promise<{ bytes: Uint8Array } | { diagnostic: Diagnostic }> {
+type RoleRead = { input: TenderInput } | { diagnostics: Diagnostic[] };
+
+async function readRole(
+  file: string,
+  role: "offers" | "criteria",
+  choice: SheetChoice,
+  openWorkbook: (file: string) => Promise<{ ok: true; workbook: WorkbookInput } | { ok: false; diagnostics: Diagnostic[] }>,
+): Promise<RoleRead> {
+  if (spreadsheetFormat(file) === null) {
+    const r = await readBytes(file);
+    return "bytes" in r ? { input: { path: file, bytes: r.bytes } } : { diagnostics: [r.diagnostic] };
+  }
+  const book = await openWorkbook(file);
+  if (!book.ok) return { diagnostics: book.diagnostics };
+  const picked = pickSheet(book.workbook, role, choice[role]);
+  return picked.ok ? { input: picked.input } : { diagnostics: [picked.diagnostic] };
+}
+
+/** A folder stands for its offers.csv, or for its only workbook when it has no offers.csv. */
+async function resolveOffersPath(arg: string): Promise<string> {
+  try {
+    if (!(await stat(arg)).isDirectory()) return arg;
+  } catch {
+    return arg; // Reported later as FILE_NOT_FOUND.
+  }
+  const csv = path.join(arg, "offers.csv");
+  if (await exists(csv)) return csv;
+  const books = (await readdir(arg)).filter((n) => spreadsheetFormat(n) === "xlsx" && !n.startsWith("~$")).sort();
+  return books.length === 1 ? path.join(arg, books[0]!) : csv;
+}
+
+export async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Read one file as bytes; a missing or unreadable file becomes a diagnostic. */
+export async function readBytes(file: string): Promise<{ bytes: Uint8Array } | { diagnostic: Diagnostic }> {
   try {
     const s = await stat(file);
     if (s.isDirectory()) {

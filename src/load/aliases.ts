@@ -23,18 +23,30 @@ export type CriteriaField =
   | "method"
   | "max"
   | "min_score"
-  | "decimals";
+  | "decimals"
+  | "weight_kind";
 
 export const CRITERIA_ALIASES: Record<CriteriaField, readonly string[]> = {
   id: ["id", "critere", "code", "ref", "reference", "id_critere", "critere_id", "n", "no", "num", "numero"],
   parent: ["parent", "parent_id", "id_parent", "critere_parent", "parent_critere"],
-  label: ["label", "libelle", "name", "nom", "intitule", "description", "designation", "bt_734"],
-  weight: ["weight", "poids", "ponderation", "coefficient", "coef", "points", "peso", "bt_541"],
-  type: ["type", "nature", "type_critere", "bt_539"],
+  label: ["label", "libelle", "name", "nom", "intitule", "description", "designation", "bt_734", "award_criterion_name", "sous_critere"],
+  weight: ["weight", "poids", "ponderation", "coefficient", "coef", "points", "peso", "bt_541", "number", "award_criterion_number", "criterion_number"],
+  type: ["type", "nature", "type_critere", "bt_539", "award_criterion_type", "criterion_type"],
   method: ["method", "methode", "formule", "methode_de_notation", "methode_notation", "bt_543"],
   max: ["max", "max_score", "note_max", "note_maximale", "bareme", "echelle", "note_sur"],
   min_score: ["min_score", "threshold", "seuil", "note_eliminatoire", "seuil_eliminatoire", "note_minimale", "bt_5423"],
   decimals: ["decimals", "arrondi", "decimales", "nb_decimales", "precision"],
+  weight_kind: [
+    "weight_kind",
+    "bt_5421",
+    "award_criterion_number_weight",
+    "number_weight",
+    "weight_type",
+    "weighting",
+    "type_ponderation",
+    "nature_ponderation",
+    "type_de_ponderation",
+  ],
 };
 
 export type OfferField = "offer" | "bidder" | "label" | "status" | "declared_total" | "declared_rank";
@@ -50,6 +62,12 @@ export const OFFER_ALIASES: Record<OfferField, readonly string[]> = {
   status: ["status", "statut", "etat"],
   declared_total: ["declared_total", "note_publiee", "total_publie", "note_totale_publiee", "note_finale_publiee"],
   declared_rank: ["declared_rank", "rang_publie", "classement_publie"],
+};
+
+/** Long offers tables: one row per (offer, criterion) pair. */
+export const LONG_ALIASES: Record<"criterion" | "value", readonly string[]> = {
+  criterion: ["criterion", "critere", "criteria", "criterion_id", "id_critere", "critere_id", "sous_critere", "subcriterion", "sub_criterion", "leaf"],
+  value: ["value", "valeur", "note", "score", "raw_value", "valeur_brute", "note_brute", "amount_or_note"],
 };
 
 /** Offer columns that carry commentary: accepted and ignored. */

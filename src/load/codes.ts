@@ -12,6 +12,12 @@ export const LOAD_CODES = {
   CSV_SYNTAX: "error",
   ENCODING_CP1252: "info",
   ENCODING_UTF16: "info",
+  // Spreadsheets.
+  UNSUPPORTED_FORMAT: "error",
+  WORKBOOK_UNREADABLE: "error",
+  SHEET_NOT_FOUND: "error",
+  SHEET_OPTION_INVALID: "error",
+  CELL_NOT_A_NUMBER: "error",
   // Columns.
   MISSING_COLUMN: "error",
   EMPTY_HEADER: "error",
@@ -58,6 +64,18 @@ export const LOAD_CODES = {
   SCORE_BELOW_SCALE: "error",
   NEGATIVE_SCORE: "error",
   INVALID_RANK: "error",
+  // Long format (one row per offer and criterion).
+  UNKNOWN_CRITERION: "error",
+  DUPLICATE_PAIR: "error",
+  MISSING_PAIR: "warning",
+  CONFLICTING_VALUE: "error",
+  // Weight kinds (eForms BT-5421, OCDS).
+  UNKNOWN_WEIGHT_KIND: "error",
+  MIXED_WEIGHT_KINDS: "error",
+  INVALID_ORDER: "error",
+  WEIGHTS_DECIMAL: "info",
+  WEIGHTS_APPROXIMATE: "warning",
+  WEIGHTS_ORDER_ONLY: "warning",
 } as const satisfies Record<string, Severity>;
 
 export type LoadCode = keyof typeof LOAD_CODES;

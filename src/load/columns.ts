@@ -1,15 +1,36 @@
-// Header bookkeeping shared by both files: locating a header cell, and reporting duplicates and
-// empty header names (csv-parse would silently merge duplicated columns, so we check ourselves).
+// Header bookkeeping shared by both files: locating a header cell, a data cell or a row (CSV line or
+// spreadsheet cell), and reporting duplicates and empty header names (csv-parse would silently merge
+// duplicated columns, so we check ourselves).
 import type { Diagnostic, SourceLocation } from "../domain/types.js";
 import { diag } from "./codes.js";
-import type { CsvTable } from "./parse-csv.js";
+import type { CsvRow, CsvTable } from "./parse-csv.js";
 
-export function headerLocation(table: CsvTable, index: number): SourceLocation {
-  return { file: table.file, line: table.headerLine, column: table.header[index] ?? "" };
+/** The table as a whole, at its header line (`offers.csv:1`, `grid.xlsx[Offres]:1`). */
+export function tableLocation(table: CsvTable): SourceLocation {
+  return withSheet(table, { file: table.file, line: table.headerLine });
 }
 
-export function cellLocation(table: CsvTable, line: number, index: number): SourceLocation {
-  return { file: table.file, line, column: table.header[index] ?? "" };
+export function headerLocation(table: CsvTable, index: number): SourceLocation {
+  return table.headerOrigins?.[index] ?? withSheet(table, { file: table.file, line: table.headerLine, column: table.header[index] ?? "" });
+}
+
+/** One cell of a data row; `row` may be a bare line number for plain CSV rows. */
+export function cellLocation(table: CsvTable, row: CsvRow | number, index: number): SourceLocation {
+  if (typeof row !== "number") {
+    const origin = row.origins?.[index];
+    if (origin) return origin;
+  }
+  const line = typeof row === "number" ? row : row.line;
+  return withSheet(table, { file: table.file, line, column: table.header[index] ?? "" });
+}
+
+/** A whole row (`offers.csv:7`, `grid.xlsx[Offres]:7`). */
+export function rowLocation(table: CsvTable, row: CsvRow): SourceLocation {
+  return withSheet(table, { file: table.file, line: row.line });
+}
+
+function withSheet(table: CsvTable, loc: SourceLocation): SourceLocation {
+  return table.sheet === undefined ? loc : { ...loc, sheet: table.sheet };
 }
 
 /**
@@ -47,7 +68,7 @@ export class ColumnMap<K extends string> {
 export function checkEmptyHeader(table: CsvTable, index: number, diagnostics: Diagnostic[]): boolean {
   if ((table.header[index] ?? "") !== "") return false;
   if (table.rows.some((r) => (r.cells[index] ?? "") !== "")) {
-    diagnostics.push(diag("EMPTY_HEADER", { file: table.file, line: table.headerLine }, { position: index + 1 }));
+    diagnostics.push(diag("EMPTY_HEADER", table.headerOrigins?.[index] ?? tableLocation(table), { position: index + 1 }));
   }
   return true;
 }

@@ -4,8 +4,8 @@ import type { CriterionType, Diagnostic, SourceLocation } from "../domain/types.
 import { Rational } from "../exact/rational.js";
 import { CRITERIA_ALIASES, TYPE_EXPECTED, matchAlias, readCriterionType, type CriteriaField } from "./aliases.js";
 import { diag } from "./codes.js";
-import { ColumnMap, cellLocation, checkEmptyHeader, headerLocation } from "./columns.js";
-import { decimalSeparatorFor, readNumber } from "./number-cell.js";
+import { ColumnMap, cellLocation, checkEmptyHeader, headerLocation, rowLocation, tableLocation } from "./columns.js";
+import { readTableNumber } from "./number-cell.js";
 import type { CsvTable } from "./parse-csv.js";
 
 export interface RawCriterion {
@@ -27,6 +27,10 @@ export interface RawCriterion {
   decimals: number | null;
   /** Which optional cells were written, to warn when they are set where they mean nothing. */
   written: Set<CriteriaField>;
+  /** The weight kind as written (eForms BT-5421, OCDS numbers[].weight), or "". */
+  weightKindText: string;
+  /** Spreadsheets only: where each field's cell is, so messages name the cell (`[Critères]!D7`). */
+  cells?: Partial<Record<CriteriaField, SourceLocation>>;
   line: number;
   source: SourceLocation;
 }
@@ -50,15 +54,15 @@ export function readCriteriaRows(table: CsvTable, diagnostics: Diagnostic[]): Cr
   let usable = true;
   for (const f of ["id", "weight"] as const) {
     if (!cols.indexOf.has(f)) {
-      diagnostics.push(diag("MISSING_COLUMN", { file: table.file, line: table.headerLine }, { field: f, expected: CRITERIA_ALIASES[f].slice(0, 4).join(", ") }));
+      diagnostics.push(diag("MISSING_COLUMN", tableLocation(table), { field: f, expected: CRITERIA_ALIASES[f].slice(0, 4).join(", ") }));
       usable = false;
     }
   }
   if (!usable) return { rows: [], usable };
-  const sep = decimalSeparatorFor(table.delimiter);
   const rows: RawCriterion[] = [];
   for (const row of table.rows) {
-    const at = (f: CriteriaField): SourceLocation => cellLocation(table, row.line, cols.indexOf.get(f) ?? -1);
+    const at = (f: CriteriaField): SourceLocation => cellLocation(table, row, cols.indexOf.get(f) ?? -1);
+    const num = (f: CriteriaField, context: Record<string, string>) => readTableNumber(table, row, cols.indexOf.get(f) ?? -1, at(f), diagnostics, context);
     const text = (f: CriteriaField): string => cols.cell(row, f) ?? "";
     const id = text("id");
     if (id === "") {
@@ -71,7 +75,7 @@ export function readCriteriaRows(table: CsvTable, diagnostics: Diagnostic[]): Cr
     let weight: Rational | null = null;
     if (text("weight") === "") diagnostics.push(diag("MISSING_VALUE", at("weight"), { field: "weight", node }));
     else {
-      weight = readNumber(text("weight"), sep, at("weight"), diagnostics, { node });
+      weight = num("weight", { node });
       if (weight && weight.sign() < 0) {
         diagnostics.push(diag("NEGATIVE_WEIGHT", at("weight"), { node, text: text("weight") }));
         weight = null;
@@ -88,7 +92,7 @@ export function readCriteriaRows(table: CsvTable, diagnostics: Diagnostic[]): Cr
     }
     let max: Rational | null = null;
     if (text("max") !== "") {
-      max = readNumber(text("max"), sep, at("max"), diagnostics, { node });
+      max = num("max", { node });
       if (max && max.sign() <= 0) {
         diagnostics.push(diag("INVALID_MAX", at("max"), { node, text: text("max") }));
         max = null;
@@ -96,7 +100,7 @@ export function readCriteriaRows(table: CsvTable, diagnostics: Diagnostic[]): Cr
     }
     let minScore: Rational | null = null;
     if (text("min_score") !== "") {
-      minScore = readNumber(text("min_score"), sep, at("min_score"), diagnostics, { node });
+      minScore = num("min_score", { node });
       if (minScore && minScore.sign() < 0) {
         diagnostics.push(diag("INVALID_THRESHOLD", at("min_score"), { node, text: text("min_score"), max: "" }));
         minScore = null;
@@ -123,9 +127,22 @@ export function readCriteriaRows(table: CsvTable, diagnostics: Diagnostic[]): Cr
       minScore,
       decimals,
       written,
+      weightKindText: text("weight_kind"),
+      ...(table.sheet === undefined ? {} : { cells: fieldCells(cols, at) }),
       line: row.line,
-      source: { file: table.file, line: row.line },
+      source: rowLocation(table, row),
     });
   }
   return { rows, usable };
+}
+
+function fieldCells(cols: ColumnMap<CriteriaField>, at: (f: CriteriaField) => SourceLocation): Partial<Record<CriteriaField, SourceLocation>> {
+  const out: Partial<Record<CriteriaField, SourceLocation>> = {};
+  for (const f of cols.indexOf.keys()) out[f] = at(f);
+  return out;
+}
+
+/** Where a field of a criterion row is: its cell in a spreadsheet, else the row with the field name. */
+export function fieldLocation(row: RawCriterion, field: CriteriaField): SourceLocation {
+  return row.cells?.[field] ?? { ...row.source, column: field };
 }

@@ -4,10 +4,11 @@
 import type { CriteriaTree, CriterionNode, CriterionType, Diagnostic, MethodSpec } from "../domain/types.js";
 import type { Rational } from "../exact/rational.js";
 import { diag, hasErrors, showNumber } from "./codes.js";
-import { readCriteriaRows, type RawCriterion } from "./criteria-rows.js";
+import { fieldLocation, readCriteriaRows, type RawCriterion } from "./criteria-rows.js";
 import { defaultMethod, methodAppliesTo, readMethod } from "./method-text.js";
 import type { CsvTable } from "./parse-csv.js";
 import { buildShape, type TreeShape } from "./structure.js";
+import { applyWeightKinds, type WeightKindReading } from "./weight-kinds.js";
 import { readWeights } from "./weights.js";
 
 export interface LeafInfo {
@@ -27,6 +28,8 @@ export interface CriteriaView {
 
 export interface CriteriaLoad {
   tree: CriteriaTree | null;
+  /** What the weights mean (exact, middle of a range, order of importance only). */
+  weightKind: WeightKindReading;
   view: CriteriaView;
   diagnostics: Diagnostic[];
 }
@@ -39,6 +42,7 @@ interface LeafRule {
 export function loadCriteria(table: CsvTable, options: { rescaleWeights?: boolean }): CriteriaLoad {
   const diagnostics: Diagnostic[] = [];
   const { rows, usable } = readCriteriaRows(table, diagnostics);
+  const weightKind = applyWeightKinds(rows, diagnostics);
   const shape = buildShape(rows, diagnostics);
   const rules = new Map<string, LeafRule>();
   for (const [key, row] of shape.byKey) {
@@ -49,19 +53,19 @@ export function loadCriteria(table: CsvTable, options: { rescaleWeights?: boolea
   for (const [key, row] of shape.byKey) {
     const w = weights.points.get(key);
     if (row.minScore && w && row.minScore.gt(w)) {
-      diagnostics.push(diag("INVALID_THRESHOLD", { ...row.source, column: "min_score" }, { node: row.id, text: showNumber(row.minScore), max: showNumber(w) }));
+      diagnostics.push(diag("INVALID_THRESHOLD", fieldLocation(row, "min_score"), { node: row.id, text: showNumber(row.minScore), max: showNumber(w) }));
     }
   }
   const view = buildView(rows, rules, usable && rows.length > 0);
-  if (hasErrors(diagnostics) || !usable || rows.length === 0) return { tree: null, view, diagnostics };
-  return { tree: assemble(shape, rules, weights), view, diagnostics };
+  if (hasErrors(diagnostics) || !usable || rows.length === 0) return { tree: null, weightKind, view, diagnostics };
+  return { tree: assemble(shape, rules, weights), weightKind, view, diagnostics };
 }
 
 function warnInnerFields(row: RawCriterion, diagnostics: Diagnostic[]): void {
   // Warning, not error: the value is ignored and the tree is still well defined; an inner node's
   // points are the sum of its children's, so a method or scale there cannot mean anything.
   for (const field of ["type", "method", "max"] as const) {
-    if (row.written.has(field)) diagnostics.push(diag("IGNORED_FIELD", { ...row.source, column: field }, { node: row.id, field, reason: "inner" }));
+    if (row.written.has(field)) diagnostics.push(diag("IGNORED_FIELD", fieldLocation(row, field), { node: row.id, field, reason: "inner" }));
   }
 }
 
@@ -71,7 +75,7 @@ function readLeafRule(row: RawCriterion, diagnostics: Diagnostic[]): LeafRule {
   const inferred: CriterionType = applies && !applies.includes("quality") ? "price" : "quality";
   const type = row.type ?? inferred;
   if (row.typeInvalid) return { type, method: null };
-  const loc = { ...row.source, column: "method" };
+  const loc = fieldLocation(row, "method");
   let method: MethodSpec | null = defaultMethod(type);
   if (row.methodText !== null) {
     const read = readMethod(row.methodText, type, row.id, loc);
@@ -79,8 +83,8 @@ function readLeafRule(row: RawCriterion, diagnostics: Diagnostic[]): LeafRule {
     method = read.spec;
   }
   const usesScale = method?.id === "direct" || method?.id === "relative-best";
-  if (method?.id === "direct" && !row.maxWritten) diagnostics.push(diag("MISSING_MAX", { ...row.source, column: "max" }, { node: row.id }));
-  if (method && !usesScale && row.maxWritten) diagnostics.push(diag("IGNORED_FIELD", { ...row.source, column: "max" }, { node: row.id, field: "max", reason: "method" }));
+  if (method?.id === "direct" && !row.maxWritten) diagnostics.push(diag("MISSING_MAX", fieldLocation(row, "max"), { node: row.id }));
+  if (method && !usesScale && row.maxWritten) diagnostics.push(diag("IGNORED_FIELD", fieldLocation(row, "max"), { node: row.id, field: "max", reason: "method" }));
   return { type, method };
 }
 

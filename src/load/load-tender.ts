@@ -1,5 +1,6 @@
-// Entry point of the loading layer: the bytes of criteria.csv and offers.csv → a Tender, or every
-// problem found in both files. Pure (the CLI reads the files); never throws for bad data.
+// Entry point of the loading layer: criteria and offers (CSV bytes, or a sheet of a workbook already
+// read into cells) → a Tender, or every problem found in both. Pure (the CLI reads the files); never
+// throws for bad data.
 import { createHash } from "node:crypto";
 import type { Diagnostic, Tender } from "../domain/types.js";
 import { diag, hasErrors } from "./codes.js";
@@ -7,6 +8,8 @@ import { loadCriteria, type CriteriaView } from "./criteria.js";
 import { decodeBytes } from "./decode.js";
 import { loadOffers } from "./offers.js";
 import { parseCsv, type CsvTable } from "./parse-csv.js";
+import { sheetToTable, type SheetData } from "./sheet-table.js";
+import type { WeightKind } from "./weight-kinds.js";
 
 export interface InputBytes {
   /** The path as the user gave it, used in messages. */
@@ -14,15 +17,32 @@ export interface InputBytes {
   bytes: Uint8Array;
 }
 
+/** One sheet of a workbook: `bytes` are the whole workbook's (for its sha256). */
+export interface InputSheet {
+  path: string;
+  bytes: Uint8Array;
+  sheet: SheetData;
+}
+
+export type TenderInput = InputBytes | InputSheet;
+
 export interface LoadOptions {
   rescaleWeights?: boolean;
 }
 
 export type LoadResult =
-  | { ok: true; tender: Tender; diagnostics: Diagnostic[] }
+  | {
+      ok: true;
+      tender: Tender;
+      diagnostics: Diagnostic[];
+      /** exact: weights as published; mid: middles of published ranges; order: only the order of importance is known. */
+      weightKind: WeightKind;
+      /** For weightKind "order": criterion id → rank as published (1 = most important). */
+      weightOrder?: Map<string, number>;
+    }
   | { ok: false; diagnostics: Diagnostic[] };
 
-export function loadTender(offers: InputBytes, criteria: InputBytes, options: LoadOptions = {}): LoadResult {
+export function loadTender(offers: TenderInput, criteria: TenderInput, options: LoadOptions = {}): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const criteriaTable = readTable(criteria, diagnostics);
   const crit = criteriaTable ? loadCriteria(criteriaTable, options) : null;
@@ -39,17 +59,26 @@ export function loadTender(offers: InputBytes, criteria: InputBytes, options: Lo
     criteria: crit.tree,
     offers: off.offers,
     declared: off.declared,
-    inputs: [
-      { path: criteria.path, sha256: sha256(criteria.bytes) },
-      { path: offers.path, sha256: sha256(offers.bytes) },
-    ],
+    inputs:
+      criteria.path === offers.path
+        ? [{ path: offers.path, sha256: sha256(offers.bytes) }]
+        : [
+            { path: criteria.path, sha256: sha256(criteria.bytes) },
+            { path: offers.path, sha256: sha256(offers.bytes) },
+          ],
   };
-  return { ok: true, tender, diagnostics };
+  const order = crit.weightKind.order;
+  return order ? { ok: true, tender, diagnostics, weightKind: crit.weightKind.kind, weightOrder: order } : { ok: true, tender, diagnostics, weightKind: crit.weightKind.kind };
 }
 
-/** Decode and parse one file; null (with diagnostics) when it has no usable header or no rows. */
-function readTable(input: InputBytes, diagnostics: Diagnostic[]): CsvTable | null {
+/** Decode and parse one file (or adapt one sheet); null (with diagnostics) when it has no usable header or no rows. */
+function readTable(input: TenderInput, diagnostics: Diagnostic[]): CsvTable | null {
   const file = input.path;
+  if ("sheet" in input) {
+    const read = sheetToTable(file, input.sheet);
+    diagnostics.push(...read.diagnostics);
+    return read.table;
+  }
   if (input.bytes.length === 0) {
     diagnostics.push(diag("EMPTY_FILE", { file }));
     return null;

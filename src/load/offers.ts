@@ -16,9 +16,10 @@ import {
   type OfferField,
 } from "./aliases.js";
 import { diag, showNumber } from "./codes.js";
-import { ColumnMap, cellLocation, checkEmptyHeader, headerLocation } from "./columns.js";
+import { ColumnMap, cellLocation, checkEmptyHeader, headerLocation, rowLocation, tableLocation } from "./columns.js";
 import type { CriteriaView, LeafInfo } from "./criteria.js";
-import { decimalSeparatorFor, readNumber } from "./number-cell.js";
+import { isLongTable, pivotLongTable } from "./long-format.js";
+import { readTableNumber } from "./number-cell.js";
 import type { CsvTable } from "./parse-csv.js";
 
 export interface OffersLoad {
@@ -30,8 +31,10 @@ export interface OffersLoad {
 /** Column targets: an offer field, `leaf:<id>` or `declared:<node|total|rank>`. */
 type Target = OfferField | `leaf:${string}` | `declared:${string}`;
 
-export function loadOffers(table: CsvTable, view: CriteriaView): OffersLoad {
+export function loadOffers(source: CsvTable, view: CriteriaView): OffersLoad {
   const diagnostics: Diagnostic[] = [];
+  // Long format (one row per offer and criterion) is pivoted to the wide form first.
+  const table = isLongTable(source, view) ? pivotLongTable(source, view, diagnostics) : source;
   const cols = new ColumnMap<Target>(table, diagnostics);
   const leafOfColumn = new Map<number, LeafInfo>();
   table.header.forEach((h, i) => {
@@ -43,21 +46,20 @@ export function loadOffers(table: CsvTable, view: CriteriaView): OffersLoad {
   });
   if (view.known) {
     for (const [key, leaf] of view.leaves) {
-      if (!cols.indexOf.has(`leaf:${key}`)) diagnostics.push(diag("MISSING_LEAF_COLUMN", { file: table.file, line: table.headerLine }, { node: leaf.id }));
+      if (!cols.indexOf.has(`leaf:${key}`)) diagnostics.push(diag("MISSING_LEAF_COLUMN", tableLocation(table), { node: leaf.id }));
     }
   }
   const idField: OfferField | null = cols.indexOf.has("offer") ? "offer" : cols.indexOf.has("bidder") ? "bidder" : null;
   if (idField === null) {
-    diagnostics.push(diag("MISSING_COLUMN", { file: table.file, line: table.headerLine }, { field: "offer", expected: OFFER_ALIASES.offer.slice(0, 3).concat(OFFER_ALIASES.bidder.slice(0, 3)).join(", ") }));
+    diagnostics.push(diag("MISSING_COLUMN", tableLocation(table), { field: "offer", expected: OFFER_ALIASES.offer.slice(0, 3).concat(OFFER_ALIASES.bidder.slice(0, 3)).join(", ") }));
     return { offers: [], declared: [], diagnostics };
   }
-  const sep = decimalSeparatorFor(table.delimiter);
   const offers: Offer[] = [];
   const declared: DeclaredFigure[] = [];
   const firstLine = new Map<string, number>();
   let unknownCount = 0;
   for (const row of table.rows) {
-    const at = (t: Target): ReturnType<typeof cellLocation> => cellLocation(table, row.line, cols.indexOf.get(t) ?? -1);
+    const at = (t: Target): ReturnType<typeof cellLocation> => cellLocation(table, row, cols.indexOf.get(t) ?? -1);
     const id = cols.cell(row, idField) ?? "";
     if (id === "") {
       diagnostics.push(diag("MISSING_VALUE", at(idField), { field: "offer" }));
@@ -75,13 +77,13 @@ export function loadOffers(table: CsvTable, view: CriteriaView): OffersLoad {
     const values = new Map<string, Rational | null>();
     for (const [i, leaf] of leafOfColumn) {
       const text = row.cells[i] ?? "";
-      const loc = cellLocation(table, row.line, i);
-      if (isUnknownMarker(text)) {
+      const loc = cellLocation(table, row, i);
+      if (isUnknownMarker(text) && row.kinds?.[i] === undefined) {
         unknownCount++;
         values.set(leaf.id, null);
         continue;
       }
-      const value = readNumber(text, sep, loc, diagnostics, { offer: id, node: leaf.id });
+      const value = readTableNumber(table, row, i, loc, diagnostics, { offer: id, node: leaf.id });
       if (value === null) continue;
       checkLeafValue(value, text, leaf, id, loc, diagnostics);
       values.set(leaf.id, value);
@@ -91,8 +93,8 @@ export function loadOffers(table: CsvTable, view: CriteriaView): OffersLoad {
       const node = target.slice("declared:".length);
       const text = row.cells[i] ?? "";
       if (isUnknownMarker(text)) continue; // nothing published for this offer
-      const loc = cellLocation(table, row.line, i);
-      const value = readNumber(text, sep, loc, diagnostics, { offer: id, node });
+      const loc = cellLocation(table, row, i);
+      const value = readTableNumber(table, row, i, loc, diagnostics, { offer: id, node });
       if (value === null) continue;
       if (node === "rank" && (!value.isInteger() || value.sign() <= 0)) {
         diagnostics.push(diag("INVALID_RANK", loc, { offer: id, text }));
@@ -100,9 +102,9 @@ export function loadOffers(table: CsvTable, view: CriteriaView): OffersLoad {
       }
       declared.push({ offer: id, node, value, text, source: loc });
     }
-    offers.push({ id, label, status, values, source: { file: table.file, line: row.line } });
+    offers.push({ id, label, status, values, source: rowLocation(table, row) });
   }
-  if (unknownCount > 0) diagnostics.push(diag("UNKNOWN_VALUE", { file: table.file }, { count: unknownCount }));
+  if (unknownCount > 0) diagnostics.push(diag("UNKNOWN_VALUE", table.sheet === undefined ? { file: table.file } : { file: table.file, sheet: table.sheet }, { count: unknownCount }));
   return { offers, declared, diagnostics };
 }
 

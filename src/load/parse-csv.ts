@@ -1,7 +1,8 @@
 // Text → header + rows with their physical source line, via csv-parse. Collects syntax problems as
 // diagnostics and keeps going, so one bad quote does not hide the rest of the file's problems.
 import { parse } from "csv-parse/sync";
-import type { Diagnostic } from "../domain/types.js";
+import type { Diagnostic, SourceLocation } from "../domain/types.js";
+import type { DecimalSeparator } from "../exact/decimal.js";
 import { diag } from "./codes.js";
 import { sniffDelimiter, type Delimiter } from "./sniff.js";
 
@@ -10,7 +11,14 @@ export interface CsvRow {
   line: number;
   /** Trimmed cells, as many as the header has columns. */
   cells: string[];
+  /** Per-cell origin when it is not (file, line, header name): spreadsheet cells, pivoted long tables. */
+  origins?: (SourceLocation | undefined)[];
+  /** Spreadsheet cells that were typed as something other than text or number (a date, a boolean). */
+  kinds?: (CellKind | undefined)[];
 }
+
+/** What a spreadsheet cell held before it became text; numbers and text need no mark. */
+export type CellKind = "date" | "boolean";
 
 export interface CsvTable {
   file: string;
@@ -18,6 +26,11 @@ export interface CsvTable {
   header: string[];
   headerLine: number;
   rows: CsvRow[];
+  /** Decimal separator of numbers written as text; by default the one that goes with the delimiter. */
+  decimal?: DecimalSeparator;
+  /** Spreadsheet tables: the sheet name, and where each header cell is. */
+  sheet?: string;
+  headerOrigins?: (SourceLocation | undefined)[];
 }
 
 export interface ParsedCsv {

@@ -2,7 +2,7 @@
 // reported; rows hanging from a broken ancestor are left out (their ancestor is the one reported).
 import type { Diagnostic } from "../domain/types.js";
 import { diag } from "./codes.js";
-import type { RawCriterion } from "./criteria-rows.js";
+import { fieldLocation, type RawCriterion } from "./criteria-rows.js";
 
 export interface TreeShape {
   /** Rows that belong to a well-formed tree, by lower-cased id. */
@@ -16,12 +16,12 @@ export function buildShape(rows: readonly RawCriterion[], diagnostics: Diagnosti
   const all = new Map<string, RawCriterion>();
   for (const r of rows) {
     const first = all.get(r.key);
-    if (first) diagnostics.push(diag("DUPLICATE_ID", { ...r.source, column: "id" }, { id: r.id, firstLine: first.line }));
+    if (first) diagnostics.push(diag("DUPLICATE_ID", fieldLocation(r, "id"), { id: r.id, firstLine: first.line }));
     else all.set(r.key, r);
   }
   for (const r of all.values()) {
     if (r.parentKey !== null && !all.has(r.parentKey)) {
-      diagnostics.push(diag("UNKNOWN_PARENT", { ...r.source, column: "parent" }, { node: r.id, parent: r.parentText }));
+      diagnostics.push(diag("UNKNOWN_PARENT", fieldLocation(r, "parent"), { node: r.id, parent: r.parentText }));
     }
   }
   const ok = findWellRooted(all, diagnostics);
@@ -74,5 +74,5 @@ function reportCycle(keys: string[], all: Map<string, RawCriterion>, diagnostics
   const ordered = [...rows.slice(firstIdx), ...rows.slice(0, firstIdx)];
   const first = ordered[0]!;
   const cycle = [...ordered, first].map((r) => r.id).join(" → ");
-  diagnostics.push(diag("CYCLE", { ...first.source, column: "parent" }, { node: first.id, cycle, count: ordered.length }));
+  diagnostics.push(diag("CYCLE", fieldLocation(first, "parent"), { node: first.id, cycle, count: ordered.length }));
 }

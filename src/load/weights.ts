@@ -3,6 +3,7 @@
 // are scaled proportionally ("rescaled"). Anything else is WEIGHTS_DO_NOT_ADD_UP. Pure.
 import type { Diagnostic, WeightGroupReading } from "../domain/types.js";
 import { Rational } from "../exact/rational.js";
+import { fieldLocation } from "./criteria-rows.js";
 import { diag, showNumber } from "./codes.js";
 import type { TreeShape } from "./structure.js";
 
@@ -29,7 +30,7 @@ export function readWeights(shape: TreeShape, rescale: boolean, diagnostics: Dia
     groups.push({ parent: null, reading: "points", found: totalPoints, expected: totalPoints });
     if (totalPoints.isZero()) {
       const first = shape.byKey.get(shape.roots[0]!)!;
-      diagnostics.push(diag("ZERO_TOTAL_WEIGHT", { file: first.source.file, line: first.line, column: "weight" }));
+      diagnostics.push(diag("ZERO_TOTAL_WEIGHT", fieldLocation(first, "weight")));
     }
     shape.roots.forEach((k, i) => points.set(k, rootWeights[i]!));
   }
@@ -46,7 +47,7 @@ export function readWeights(shape: TreeShape, rescale: boolean, diagnostics: Dia
     const written = ws as Rational[];
     const S = Rational.sum(written);
     const row = shape.byKey.get(key)!;
-    const loc = { file: row.source.file, line: row.line, column: "weight" };
+    const loc = fieldLocation(row, "weight");
     const args = { parent: row.id, found: showNumber(S), expected: showNumber(W) };
     const assign = (f: (w: Rational) => Rational): void => kids.forEach((k, i) => points.set(k, f(written[i]!)));
     if (S.eq(W)) {

@@ -157,3 +157,71 @@ export function spreadMass(model: LinearModel, nodes: readonly string[], mass: R
   spread(nodes, mass);
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Integer-scaled form of the model, for the hot loops (no gcd per operation).
+
+/** |x| for a bigint. */
+function babs(x: bigint): bigint {
+  return x < 0n ? -x : x;
+}
+
+/** gcd of two bigints (non-negative result). */
+export function bigGcd(a: bigint, b: bigint): bigint {
+  a = babs(a);
+  b = babs(b);
+  while (b !== 0n) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+/** lcm of positive bigints (1 for an empty list). */
+export function bigLcm(xs: Iterable<bigint>): bigint {
+  let l = 1n;
+  for (const x of xs) if (x !== 1n && l % x !== 0n) l = (l / bigGcd(l, x)) * x;
+  return l;
+}
+
+/**
+ * The model on integers: coef[a][j] = E[a][j] / L[a] (L[a] = lcm of offer a's coefficient
+ * denominators) and leaf shares w_j = W[j] / S (W integers ≥ 0, S = ΣW > 0; equal shares W = 1 when
+ * totalPoints is 0). A pair difference d = coef[a] − coef[b] is then e / lcm(L[a], L[b]) with e
+ * integer, and d·w = (e·W) / (lcm·S): dot products and comparisons need no gcd.
+ */
+export interface ScaledModel {
+  E: bigint[][];
+  L: bigint[];
+  W: bigint[];
+  S: bigint;
+}
+
+export function scaledModel(model: LinearModel): ScaledModel {
+  const L = model.coef.map((row) => bigLcm(row.map((c) => c.den)));
+  const E = model.coef.map((row, a) => row.map((c) => c.num * (L[a]! / c.den)));
+  let W: bigint[];
+  if (model.totalPoints.isZero()) W = model.leaves.map(() => 1n);
+  else {
+    const Lw = bigLcm(model.weights.map((w) => w.den));
+    W = model.weights.map((w) => w.num * (Lw / w.den));
+  }
+  const S = W.reduce((s, x) => s + x, 0n);
+  return { E, L, W, S };
+}
+
+/** Integer difference row e and its denominator D: coef[a] − coef[b] = e / D. */
+export function scaledDiff(sm: ScaledModel, a: number, b: number): { e: bigint[]; D: bigint } {
+  const La = sm.L[a]!;
+  const Lb = sm.L[b]!;
+  const g = bigGcd(La, Lb);
+  const D = (La / g) * Lb;
+  const fa = D / La;
+  const fb = D / Lb;
+  const Ea = sm.E[a]!;
+  const Eb = sm.E[b]!;
+  const e = new Array<bigint>(Ea.length);
+  for (let j = 0; j < Ea.length; j++) e[j] = Ea[j]! * fa - Eb[j]! * fb;
+  return { e, D };
+}

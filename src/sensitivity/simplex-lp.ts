@@ -1,6 +1,7 @@
 // A small exact linear-programming solver: dense two-phase tableau simplex on Rationals, Dantzig
 // pricing with Bland's anti-cycling rule (no cycling, no tolerance). Meant for the weight-sensitivity
-// LPs (n < 60 leaves). Pure; no IO.
+// LPs. Pure; no IO. `solveLp` keeps each tableau row as integers over one positive row denominator
+// (no gcd per entry: one content reduction per updated row, stopped as soon as the gcd is 1).
 import { Rational } from "../exact/rational.js";
 
 /** Relation of a constraint row to its right-hand side. */
@@ -26,6 +27,9 @@ export type LpResult =
   | { status: "unbounded" };
 
 /**
+ * The first implementation, on a Rational tableau (a gcd per entry update): kept as the reference the
+ * tests compare `solveLp` with. Same rules, same vertex.
+ *
  * Solve `min c·x, Ax (≤ | ≥ | =) b, x ≥ 0` exactly. Two phases (artificial variables, then the real
  * objective); Dantzig pricing with Bland's smallest-index rule on degenerate stretches, so it
  * terminates and is deterministic; redundant equality rows are dropped after phase 1. Returns a
@@ -33,7 +37,7 @@ export type LpResult =
  * Cost: dense pivots over Rationals, fine for a few hundred rows and columns.
  * Reference: Bland, "New finite pivoting rules for the simplex method", Math. Oper. Res. 2 (1977).
  */
-export function solveLp(lp: LinearProgram): LpResult {
+export function solveLpRational(lp: LinearProgram): LpResult {
   const n = lp.objective.length;
   const rows = lp.constraints.map((c) => {
     if (c.coef.length !== n) throw new RangeError("solveLp: constraint length differs from objective length");
@@ -165,5 +169,220 @@ function pivot(tab: Tableau, r: number, e: number, obj?: Rational[]): void {
     tab.rhs[i] = tab.rhs[i]!.sub(f.mul(tab.rhs[r]!));
   });
   if (obj) eliminate(obj);
+  tab.basis[r] = e;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Integer-row tableau: row i holds integers A[i][j], rhs[i] over a positive denominator den[i]
+// (value = A[i][j] / den[i]). A pivot multiplies and subtracts integers; each updated row is reduced by
+// the gcd of its content, computed with an early exit at 1. Pivoting decisions compare the same exact
+// values as the Rational tableau (ratios by cross-multiplication, reduced costs over one denominator),
+// so the path and the vertex are the same as `solveLpRational`'s.
+
+function bgcd(a: bigint, b: bigint): bigint {
+  if (a < 0n) a = -a;
+  if (b < 0n) b = -b;
+  while (b !== 0n) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+interface IntTableau {
+  A: bigint[][];
+  rhs: bigint[];
+  den: bigint[];
+  basis: number[];
+}
+
+/** An objective row: integers over a positive denominator. */
+interface IntRow {
+  a: bigint[];
+  den: bigint;
+}
+
+/** Divide row (entries, rhs, den) by the gcd of its content and den, when > 1. */
+function reduceRow(row: bigint[], rhsDen: { rhs: bigint; den: bigint }): void {
+  let g = rhsDen.den;
+  if (g === 1n) return;
+  if (rhsDen.rhs !== 0n) g = bgcd(g, rhsDen.rhs);
+  for (let j = 0; j < row.length && g !== 1n; j++) if (row[j] !== 0n) g = bgcd(g, row[j]!);
+  if (g === 1n) return;
+  for (let j = 0; j < row.length; j++) if (row[j] !== 0n) row[j] = row[j]! / g;
+  rhsDen.rhs /= g;
+  rhsDen.den /= g;
+}
+
+/** Integers and a common denominator for a Rational vector (and an extra value). */
+function toIntRow(xs: readonly Rational[], extra: Rational = Rational.ZERO): { a: bigint[]; rhs: bigint; den: bigint } {
+  let L = extra.den;
+  for (const x of xs) if (x.den !== 1n && L % x.den !== 0n) L = (L / bgcd(L, x.den)) * x.den;
+  return { a: xs.map((x) => x.num * (L / x.den)), rhs: extra.num * (L / extra.den), den: L };
+}
+
+/**
+ * Solve `min c·x, Ax (≤ | ≥ | =) b, x ≥ 0` exactly. Two phases (artificial variables, then the real
+ * objective); Dantzig pricing with Bland's smallest-index rule on degenerate stretches, so it
+ * terminates and is deterministic; redundant equality rows are dropped after phase 1. Returns a
+ * vertex optimum (the same as `solveLpRational`, faster: integer rows, no gcd per entry).
+ * Reference: Bland, "New finite pivoting rules for the simplex method", Math. Oper. Res. 2 (1977).
+ */
+export function solveLp(lp: LinearProgram): LpResult {
+  const n = lp.objective.length;
+  const rows = lp.constraints.map((c) => {
+    if (c.coef.length !== n) throw new RangeError("solveLp: constraint length differs from objective length");
+    if (c.rhs.sign() < 0) {
+      const sense: ConstraintSense = c.sense === "<=" ? ">=" : c.sense === ">=" ? "<=" : "=";
+      return { coef: c.coef.map((x) => x.neg()), sense, rhs: c.rhs.neg() };
+    }
+    return c;
+  });
+  const nSlack = rows.filter((r) => r.sense !== "=").length;
+  const nArt = rows.filter((r) => r.sense !== "<=").length;
+  const N = n + nSlack + nArt;
+  const firstArt = n + nSlack;
+  const tab: IntTableau = { A: [], rhs: [], den: [], basis: [] };
+  let s = n;
+  let a = firstArt;
+  for (const r of rows) {
+    const { a: ints, rhs, den } = toIntRow(r.coef, r.rhs);
+    const row = new Array<bigint>(N).fill(0n);
+    for (let j = 0; j < n; j++) row[j] = ints[j]!;
+    if (r.sense === "<=") {
+      row[s] = den;
+      tab.basis.push(s++);
+    } else {
+      if (r.sense === ">=") row[s++] = -den;
+      row[a] = den;
+      tab.basis.push(a++);
+    }
+    tab.A.push(row);
+    tab.rhs.push(rhs);
+    tab.den.push(den);
+  }
+  if (nArt > 0) {
+    const cost1 = Array.from({ length: N }, (_, j) => (j >= firstArt ? Rational.ONE : Rational.ZERO));
+    runIntSimplex(tab, cost1, N);
+    for (let i = 0; i < tab.A.length; i++) if (tab.basis[i]! >= firstArt && tab.rhs[i] !== 0n) return { status: "infeasible" };
+    for (let i = tab.A.length - 1; i >= 0; i--) {
+      if (tab.basis[i]! < firstArt) continue;
+      const row = tab.A[i]!;
+      let e = -1;
+      for (let j = 0; j < firstArt; j++) {
+        if (row[j] !== 0n) {
+          e = j;
+          break;
+        }
+      }
+      if (e >= 0) intPivot(tab, i, e);
+      else {
+        tab.A.splice(i, 1);
+        tab.rhs.splice(i, 1);
+        tab.den.splice(i, 1);
+        tab.basis.splice(i, 1);
+      }
+    }
+  }
+  const cost2 = Array.from({ length: N }, (_, j) => (j < n ? lp.objective[j]! : Rational.ZERO));
+  if (runIntSimplex(tab, cost2, firstArt) === "unbounded") return { status: "unbounded" };
+  const x = new Array<Rational>(n).fill(Rational.ZERO);
+  tab.basis.forEach((b, i) => {
+    if (b < n) x[b] = Rational.of(tab.rhs[i]!, tab.den[i]!);
+  });
+  let value = Rational.ZERO;
+  for (let j = 0; j < n; j++) if (!x[j]!.isZero()) value = value.add(lp.objective[j]!.mul(x[j]!));
+  return { status: "optimal", x, value };
+}
+
+/** Reduced costs c_j − Σ_i c_{B_i} A_ij / den_i as an integer row over one denominator. */
+function reducedCosts(tab: IntTableau, cost: readonly Rational[]): IntRow {
+  const N = cost.length;
+  const obj = cost.map((c) => c);
+  tab.A.forEach((row, i) => {
+    const cb = cost[tab.basis[i]!]!;
+    if (cb.isZero()) return;
+    const f = cb.div(Rational.of(tab.den[i]!));
+    for (let j = 0; j < N; j++) if (row[j] !== 0n) obj[j] = obj[j]!.sub(f.mul(Rational.of(row[j]!)));
+  });
+  const { a, den } = toIntRow(obj);
+  return { a, den };
+}
+
+/** Primal simplex on the integer tableau; same pricing and anti-cycling rules as `runSimplex`. */
+function runIntSimplex(tab: IntTableau, cost: readonly Rational[], allowed: number): "optimal" | "unbounded" {
+  const obj = reducedCosts(tab, cost);
+  let bland = false;
+  for (;;) {
+    let enter = -1;
+    for (let j = 0; j < allowed; j++) {
+      const v = obj.a[j]!;
+      if (v >= 0n) continue;
+      if (enter < 0 || (!bland && v < obj.a[enter]!)) enter = j;
+      if (bland) break;
+    }
+    if (enter < 0) return "optimal";
+    let leave = -1;
+    for (let i = 0; i < tab.A.length; i++) {
+      const v = tab.A[i]![enter]!;
+      if (v <= 0n) continue;
+      if (leave < 0) {
+        leave = i;
+        continue;
+      }
+      // rhs_i / v vs rhs_leave / v_leave (den_i cancels in each ratio; v, v_leave > 0).
+      const l = tab.rhs[i]! * tab.A[leave]![enter]!;
+      const r = tab.rhs[leave]! * v;
+      if (l < r || (l === r && tab.basis[i]! < tab.basis[leave]!)) leave = i;
+    }
+    if (leave < 0) return "unbounded";
+    bland = tab.rhs[leave] === 0n;
+    intPivot(tab, leave, enter, obj);
+  }
+}
+
+function intPivot(tab: IntTableau, r: number, e: number, obj?: IntRow): void {
+  const prow = tab.A[r]!;
+  let p = prow[e]!;
+  if (p < 0n) {
+    for (let j = 0; j < prow.length; j++) if (prow[j] !== 0n) prow[j] = -prow[j]!;
+    tab.rhs[r] = -tab.rhs[r]!;
+    p = -p;
+  }
+  // The pivot row's values are A[r][j] / p (the pivot becomes 1); reduce by the content gcd.
+  const rd = { rhs: tab.rhs[r]!, den: p };
+  reduceRow(prow, rd);
+  tab.rhs[r] = rd.rhs;
+  tab.den[r] = rd.den;
+  const pd = rd.den;
+  const nz: number[] = [];
+  for (let j = 0; j < prow.length; j++) if (prow[j] !== 0n) nz.push(j);
+  const update = (row: bigint[], rhsDen: { rhs: bigint; den: bigint } | null): bigint | null => {
+    const f = row[e]!;
+    if (f === 0n) return null;
+    // value_ij − (f/den_i)·(A_rj/pd) = (A_ij·pd − f·A_rj) / (den_i·pd).
+    if (pd !== 1n) for (let j = 0; j < row.length; j++) if (row[j] !== 0n) row[j] = row[j]! * pd;
+    for (const j of nz) row[j] = row[j]! - f * prow[j]!;
+    return f;
+  };
+  for (let i = 0; i < tab.A.length; i++) {
+    if (i === r) continue;
+    const row = tab.A[i]!;
+    const f = update(row, null);
+    if (f === null) continue;
+    const rd2 = { rhs: tab.rhs[i]! * pd - f * tab.rhs[r]!, den: tab.den[i]! * pd };
+    reduceRow(row, rd2);
+    tab.rhs[i] = rd2.rhs;
+    tab.den[i] = rd2.den;
+  }
+  if (obj) {
+    const f = update(obj.a, null);
+    if (f !== null) {
+      const rd3 = { rhs: 0n, den: obj.den * pd };
+      reduceRow(obj.a, rd3);
+      obj.den = rd3.den;
+    }
+  }
   tab.basis[r] = e;
 }

@@ -2,7 +2,7 @@
 // changes, exactly, on the unrounded linear model. Pure; no IO. Shares are fractions in [0, 1];
 // "points" are shares × the points of the varied group (local) or of the total (global).
 import { Rational } from "../exact/rational.js";
-import { leafShares, nodePoints, rankValues, spreadMass, subtreeLeaves, totals, type LinearModel } from "./model.js";
+import { leafShares, nodePoints, rankValues, scaledModel, spreadMass, subtreeLeaves, totals, type LinearModel } from "./model.js";
 
 /**
  * - `local`: the node's share λ of its parent varies; its siblings keep their proportions; the
@@ -227,18 +227,209 @@ export function stabilityInterval(
   };
 }
 
+/** Options of `stabilityIntervals`. */
+export interface StabilityOptions {
+  /** Use the generic path-by-path computation (O(m·n) per node) instead of the fast one (tests). */
+  generic?: boolean;
+}
+
 /**
  * Stability intervals of every node: `local` for every node (tree order, depth-first), followed
  * directly by `global` for each leaf. Deterministic order.
+ *
+ * Cost: the current ranking is computed once, each node's subtree contribution to every offer's
+ * total once (integers, O(m·n·depth)), and then each node costs O(m): its path lines come from those
+ * contributions (no weight vector is built) and only the m − 1 winner pairs and m − 1 adjacent pairs
+ * are examined, with roots compared by cross-multiplication. Nodes of weight 0 or of their whole group
+ * take the generic path (`stabilityInterval`), which gives the same results.
  */
-export function stabilityIntervals(model: LinearModel): StabilityInterval[] {
+export function stabilityIntervals(model: LinearModel, options: StabilityOptions = {}): StabilityInterval[] {
   const out: StabilityInterval[] = [];
   const leaves = new Set(model.leaves);
+  const ctx = options.generic ? null : stabilityContext(model);
+  const one = (id: string, convention: WeightConvention): StabilityInterval =>
+    (ctx && fastInterval(model, ctx, id, convention)) ?? stabilityInterval(model, id, convention);
   for (const node of model.tree.nodes) {
-    out.push(stabilityInterval(model, node.id, "local"));
-    if (leaves.has(node.id)) out.push(stabilityInterval(model, node.id, "global"));
+    out.push(one(node.id, "local"));
+    if (leaves.has(node.id)) out.push(one(node.id, "global"));
   }
   return out;
+}
+
+/** Precomputed, per model: integer contributions, current ranking, pairs to examine. */
+interface StabilityContext {
+  /** Offer denominators (coef[a] = E[a] / L[a]) and leaf weights × Lw (W). */
+  L: bigint[];
+  W: bigint[];
+  /** u.get(node)[a] = Σ_{j under node} E[a][j]·W[j] (numerator over L[a]·Lw); v[a] = the total's. */
+  u: Map<string, bigint[]>;
+  v: bigint[];
+  /** Σ W under each node. */
+  omega: Map<string, bigint>;
+  /** Sum of all W. */
+  S: bigint;
+  order: number[];
+  ranks: number[];
+  winners: number[];
+  winnerPairs: [number, number][];
+  rankingPairs: [number, number][];
+}
+
+function stabilityContext(model: LinearModel): StabilityContext {
+  const sm = scaledModel(model);
+  const m = model.offers.length;
+  // With totalPoints = 0 the scaled model uses equal shares; the generic path handles that case.
+  const W = model.totalPoints.isZero() ? model.leaves.map(() => 0n) : sm.W;
+  const leafIdx = new Map(model.leaves.map((id, j) => [id, j]));
+  const u = new Map<string, bigint[]>();
+  const omega = new Map<string, bigint>();
+  const visit = (id: string): bigint[] => {
+    const j = leafIdx.get(id);
+    let acc: bigint[];
+    let om = 0n;
+    if (j !== undefined) {
+      acc = new Array<bigint>(m);
+      const wj = W[j]!;
+      for (let a = 0; a < m; a++) acc[a] = sm.E[a]![j]! * wj;
+      om = wj;
+    } else {
+      acc = new Array<bigint>(m).fill(0n);
+      for (const c of model.tree.byId.get(id)!.children) {
+        const sub = visit(c);
+        for (let a = 0; a < m; a++) acc[a] = acc[a]! + sub[a]!;
+        om += omega.get(c)!;
+      }
+    }
+    u.set(id, acc);
+    omega.set(id, om);
+    return acc;
+  };
+  const v = new Array<bigint>(m).fill(0n);
+  let S = 0n;
+  for (const r of model.tree.roots) {
+    const sub = visit(r);
+    for (let a = 0; a < m; a++) v[a] = v[a]! + sub[a]!;
+    S += omega.get(r)!;
+  }
+  // Current totals (any common positive factor): v[a] / L[a].
+  const V = v.map((x, a) => Rational.of(x, sm.L[a]!));
+  const { order, ranks } = rankValues(model.offers, V);
+  const winners = order.filter((a) => ranks[a] === 1);
+  const winnerPairs: [number, number][] = [];
+  winners.forEach((a, i) => {
+    for (const b of order) {
+      if (b === a || (ranks[b] === 1 && winners.indexOf(b) < i)) continue;
+      winnerPairs.push([a, b]);
+    }
+  });
+  const rankingPairs: [number, number][] = [];
+  for (let i = 0; i + 1 < order.length; i++) rankingPairs.push([order[i]!, order[i + 1]!]);
+  return { L: sm.L, W, u, v, omega, S, order, ranks, winners, winnerPairs, rankingPairs };
+}
+
+/**
+ * The interval of one node by the fast path, or null when the generic path is needed (a weight of 0,
+ * a node with all of its group's weight, zero total, an only child). Lines, up to a common positive
+ * factor per path and a positive factor per pair: with ω_G, ω_k the group's and node's weights (× Lw),
+ * u_k, u_G, v the contributions of the node, the group and the whole tree,
+ *   TO_a   = (v − u_G)·ω_k(ω_G − ω_k) + ω_G·u_k·(ω_G − ω_k)   (share 1: all of ω_G on k, proportionally)
+ *   FROM_a = (v − u_G)·ω_k(ω_G − ω_k) + ω_G·(u_G − u_k)·ω_k   (share 0: ω_G on the siblings)
+ * and for a pair, α̃ = FROM_a L_b − FROM_b L_a, β̃ = (TO_a L_b − TO_b L_a) − α̃ (same roots and signs as
+ * α, β). The global convention is the same with G = every leaf.
+ */
+function fastInterval(model: LinearModel, ctx: StabilityContext, id: string, convention: WeightConvention): StabilityInterval | null {
+  if (model.totalPoints.sign() <= 0 || model.offers.length === 0) return null;
+  const node = model.tree.byId.get(id);
+  if (!node) return null;
+  let group: string[];
+  if (convention === "global") {
+    if (!model.leaves.includes(id) || model.leaves.length < 2) return null;
+    group = model.tree.roots;
+  } else {
+    group = node.parent === null ? model.tree.roots : model.tree.byId.get(node.parent)!.children;
+    if (group.length < 2) return null;
+  }
+  const wk = ctx.omega.get(id)!;
+  let wG = 0n;
+  for (const g of group) wG += ctx.omega.get(g)!;
+  if (wk <= 0n || wG - wk <= 0n) return null;
+  const uk = ctx.u.get(id)!;
+  let uG: bigint[];
+  if (convention === "global" || node.parent === null) uG = ctx.v;
+  else uG = ctx.u.get(node.parent)!;
+  const m = model.offers.length;
+  const k1 = wk * (wG - wk);
+  const FROM = new Array<bigint>(m);
+  const TO = new Array<bigint>(m);
+  for (let a = 0; a < m; a++) {
+    const outside = (ctx.v[a]! - uG[a]!) * k1;
+    TO[a] = outside + wG * uk[a]! * (wG - wk);
+    FROM[a] = outside + wG * (uG[a]! - uk[a]!) * wk;
+  }
+  // Points of a share of 1: the group's points (local) or the total (global); weight = ω_k / ω_G.
+  const scale = convention === "global" ? model.totalPoints : model.totalPoints.mul(Rational.of(wG, ctx.S));
+  const tc = Rational.of(wk, wG);
+  const ids = model.offers;
+  const range = (pairs: [number, number][]): StabilityRange => {
+    let loN = 0n;
+    let loD = 1n;
+    let hiN = 1n;
+    let hiD = 1n;
+    const lowerCands: { n: bigint; d: bigint; pair: OfferPair }[] = [];
+    const upperCands: { n: bigint; d: bigint; pair: OfferPair }[] = [];
+    for (const [a, b] of pairs) {
+      const La = ctx.L[a]!;
+      const Lb = ctx.L[b]!;
+      const alpha = FROM[a]! * Lb - FROM[b]! * La;
+      const beta = TO[a]! * Lb - TO[b]! * La - alpha;
+      if (beta === 0n) continue;
+      const pair: OfferPair = [ids[a]!, ids[b]!];
+      if (ctx.v[a]! * Lb === ctx.v[b]! * La) {
+        // Tied now: the move breaks the tie either way.
+        lowerCands.push({ n: wk, d: wG, pair });
+        upperCands.push({ n: wk, d: wG, pair });
+        if (wk * loD > loN * wG) [loN, loD] = [wk, wG];
+        if (wk * hiD < hiN * wG) [hiN, hiD] = [wk, wG];
+      } else {
+        // root = −α/β with a positive denominator.
+        const rn = beta > 0n ? -alpha : alpha;
+        const rd = beta > 0n ? beta : -beta;
+        if (beta > 0n) {
+          lowerCands.push({ n: rn, d: rd, pair });
+          if (rn * loD > loN * rd) [loN, loD] = [rn, rd];
+        } else {
+          upperCands.push({ n: rn, d: rd, pair });
+          if (rn * hiD < hiN * rd) [hiN, hiD] = [rn, rd];
+        }
+      }
+    }
+    const lower = Rational.of(loN, loD);
+    const upper = Rational.of(hiN, hiD);
+    const lowerPairs = lowerCands.filter((c) => c.n * loD === loN * c.d).map((c) => c.pair);
+    const upperPairs = upperCands.filter((c) => c.n * hiD === hiN * c.d).map((c) => c.pair);
+    return {
+      lower,
+      upper,
+      lowerPoints: lower.mul(scale),
+      upperPoints: upper.mul(scale),
+      lowerPair: lowerPairs[0] ?? null,
+      upperPair: upperPairs[0] ?? null,
+      lowerPairs,
+      upperPairs,
+    };
+  };
+  return {
+    criterion: id,
+    convention,
+    level: node.depth,
+    weight: tc,
+    weightPoints: tc.mul(scale),
+    scale,
+    winners: ctx.winners.map((a) => ids[a]!),
+    winner: range(ctx.winnerPairs),
+    ranking: range(ctx.rankingPairs),
+    note: null,
+  };
 }
 
 /** A crossing of two offers' totals on the path. */

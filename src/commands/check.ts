@@ -1,0 +1,80 @@
+// `psc-audit check`: load, read the declared figures (offers.csv columns and/or --declared FILE),
+// recompute exactly, compare, explain, analyse occulted values, render.
+import { loadDeclaredFile } from "./declared.js";
+import { EXIT } from "../cli/exit-code.js";
+import type { Diagnostic } from "../domain/types.js";
+import type { Rational } from "../exact/rational.js";
+import { tc } from "../i18n/check.js";
+import type { Lang } from "../i18n/lang.js";
+import { lineOf } from "../i18n/messages.js";
+import { checkTender } from "../check/check-tender.js";
+import { buildCheckModel, type CheckModel } from "../report/check-model.js";
+import { renderCheckJson } from "../report/renderers/check-json.js";
+import { renderCheckMarkdown } from "../report/renderers/check-markdown.js";
+import { renderCheckTable } from "../report/renderers/check-terminal.js";
+import type { Renderer } from "../report/renderers/types.js";
+import { loadFromArgs } from "./load.js";
+import type { CommandOutcome } from "./outcome.js";
+
+export const CHECK_RENDERERS = {
+  table: renderCheckTable,
+  json: renderCheckJson,
+  markdown: renderCheckMarkdown,
+} satisfies Record<string, Renderer<CheckModel>>;
+export type CheckFormat = keyof typeof CHECK_RENDERERS;
+export const CHECK_FORMATS = Object.keys(CHECK_RENDERERS) as CheckFormat[];
+
+export interface CheckCommandOptions {
+  criteria?: string;
+  /** Workbook sheets: `criteria=NAME,offers=NAME`. */
+  sheet?: string;
+  declared?: string;
+  tolerance?: Rational;
+  format: CheckFormat;
+  lang: Lang;
+  color: boolean;
+  rescaleWeights: boolean;
+  priceRange?: { lo: Rational; hi: Rational | null };
+}
+
+/**
+ * Exit codes: 0 every declared figure agrees within tolerance (and, with occulted values, some values
+ * are proven to reproduce them all, or the joint question is "not decided" with nothing disagreeing);
+ * 1 some figure disagrees, is impossible, or the figures are proven inconsistent together; 2 bad input
+ * (files, declared file, or no declared figure at all: "nothing to check").
+ */
+export async function runCheck(offersArg: string, options: CheckCommandOptions): Promise<CommandOutcome> {
+  const lang = options.lang;
+  const line = (d: Diagnostic): string => lineOf(d, lang);
+  const loaded = await loadFromArgs(offersArg, options.criteria, options.rescaleWeights, options.sheet === undefined ? {} : { sheet: options.sheet });
+  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+  const inputs = [...loaded.inputs];
+  if (!loaded.ok) return { exitCode: EXIT.badInput, messages: diagnostics.filter((d) => d.severity !== "info").map(line), inputs };
+  const tender = loaded.tender;
+  const files = tender.inputs.map((i) => ({ path: i.path, sha256: i.sha256 }));
+  let declared = [...tender.declared];
+  if (options.declared !== undefined) {
+    inputs.push(options.declared);
+    const loadedDeclared = await loadDeclaredFile(options.declared, tender);
+    diagnostics.push(...loadedDeclared.diagnostics);
+    if (!loadedDeclared.ok) return { exitCode: EXIT.badInput, messages: diagnostics.filter((d) => d.severity !== "info").map(line), inputs };
+    files.push(loadedDeclared.file);
+    declared = loadedDeclared.declared;
+  }
+  const messages = diagnostics.filter((d) => d.severity !== "info").map(line);
+  if (declared.length === 0) return { exitCode: EXIT.badInput, messages: [...messages, `${lang === "fr" ? "erreur" : "error"}[NOTHING_TO_CHECK]: ${tc(lang, "nothingToCheck")}`], inputs };
+
+  const checkOptions = { ...(options.tolerance ? { tolerance: options.tolerance } : {}), ...(options.priceRange ? { priceRange: options.priceRange } : {}) };
+  const result = checkTender(tender, declared, checkOptions);
+  const model = buildCheckModel(tender, result, {
+    inputs: files,
+    warnings: diagnostics.filter((d) => d.severity !== "info"),
+    ...(options.tolerance ? { tolerance: options.tolerance } : {}),
+    ...(options.priceRange ? { priceRange: options.priceRange } : {}),
+  });
+  const output = await CHECK_RENDERERS[options.format](model, { lang, color: options.color, detail: true });
+  const summary = tc(lang, "summary", { ...result.counts });
+  const failed = result.verdict === "discrepancies" || result.verdict === "inconsistent";
+  const stderr = options.format === "table" ? [] : [...messages, summary];
+  return { exitCode: failed ? EXIT.failOn : EXIT.ok, output, messages: stderr, inputs };
+}

@@ -1,0 +1,140 @@
+// `psc-audit report`: load, score, analyse robustness, and render the transparency report as HTML,
+// PDF, Markdown (+ chart files) or JSON. Returns bytes; the CLI writes them. Format from the output
+// file's extension unless given.
+import { loadDeclaredFile } from "./declared.js";
+import path from "node:path";
+import { EXIT } from "../cli/exit-code.js";
+import type { Diagnostic } from "../domain/types.js";
+import type { Lang } from "../i18n/lang.js";
+import { lineOf } from "../i18n/messages.js";
+import { rt } from "../i18n/report.js";
+import { analyseForReport } from "../report/report-analysis.js";
+import { buildReportDoc } from "../report/report-sections.js";
+import { buildReportModel, type ReportInputFile, type ReportModel } from "../report/report-model.js";
+import { renderJson } from "../report/renderers/json.js";
+import { renderReportHtml } from "../report/renderers/report-html.js";
+import { renderReportMarkdown } from "../report/renderers/report-markdown.js";
+import { buildScoreModel } from "../report/score-model.js";
+import type { WeightSampler } from "../smaa/index.js";
+import { scoreTender } from "../scoring/score-tender.js";
+import { loadFromArgs } from "./load.js";
+import type { CommandOutcome } from "./outcome.js";
+
+export const REPORT_FORMATS = ["html", "pdf", "markdown", "json"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface ReportCommandOptions {
+  criteria?: string;
+  /** Workbook sheets: `criteria=NAME,offers=NAME`. */
+  sheet?: string;
+  declared?: string;
+  output: string;
+  format?: ReportFormat;
+  lang: Lang;
+  rescaleWeights: boolean;
+  samples: number;
+  seed: number;
+  /** "simplex" | "ordinal" | "box:P" (leaves) | "box-top:P" (top-level criteria). */
+  smaaWeights: string;
+  scoreNoise: number;
+  commandLine: string[];
+  /** From SOURCE_DATE_EPOCH when set: the only date in the report. */
+  now: Date;
+}
+
+/** The outcome plus files to write beside the output (the Markdown report's charts). */
+export type ReportOutcome = CommandOutcome;
+
+export function reportFormatOf(output: string): ReportFormat | null {
+  const ext = path.extname(output).toLowerCase();
+  if (ext === ".html" || ext === ".htm") return "html";
+  if (ext === ".pdf") return "pdf";
+  if (ext === ".md" || ext === ".markdown") return "markdown";
+  if (ext === ".json") return "json";
+  return null;
+}
+
+export function parseSampler(text: string): WeightSampler | null {
+  if (text === "simplex") return { kind: "simplex" };
+  if (text === "ordinal") return { kind: "ordinal" };
+  const m = /^box(-top)?:(\d+(?:\.\d+)?)$/.exec(text);
+  if (m) return { kind: "box", points: Number(m[2]), level: m[1] ? "top" : "leaf" };
+  return null;
+}
+
+function usage(key: "e_format" | "e_sampler", args: Record<string, string>, lang: Lang): ReportOutcome {
+  return { exitCode: EXIT.badInput, messages: [rt(lang, key, args)], inputs: [] };
+}
+
+export async function runReport(offersArg: string, options: ReportCommandOptions): Promise<ReportOutcome> {
+  const format = options.format ?? reportFormatOf(options.output);
+  if (format === null) return usage("e_format", { file: options.output }, options.lang);
+  const sampler = parseSampler(options.smaaWeights);
+  if (sampler === null) return usage("e_sampler", { value: options.smaaWeights }, options.lang);
+
+  const loaded = await loadFromArgs(offersArg, options.criteria, options.rescaleWeights, options.sheet === undefined ? {} : { sheet: options.sheet });
+  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+  const inputs = [...loaded.inputs];
+  if (!loaded.ok) return { exitCode: EXIT.badInput, messages: messagesOf(diagnostics, options.lang), inputs };
+  const tender = loaded.tender;
+  const files: ReportInputFile[] = tender.inputs.map((i) => ({ role: i.path === loaded.inputs[0] ? "offers" : "criteria", path: i.path, sha256: i.sha256 }));
+  if (options.declared !== undefined) {
+    inputs.push(options.declared);
+    const loadedDeclared = await loadDeclaredFile(options.declared, tender);
+    diagnostics.push(...loadedDeclared.diagnostics);
+    if (!loadedDeclared.ok) return { exitCode: EXIT.badInput, messages: messagesOf(diagnostics, options.lang), inputs };
+    files.push({ role: "declared", ...loadedDeclared.file });
+    tender.declared = loadedDeclared.declared;
+  }
+
+  const result = scoreTender(tender);
+  const score = buildScoreModel(tender, result, diagnostics);
+  const analysis = await analyseForReport(tender, result, { samples: options.samples, seed: options.seed, sampler, scoreNoise: options.scoreNoise });
+  const model = buildReportModel({
+    tender,
+    result,
+    score,
+    analysis,
+    lang: options.lang,
+    date: options.now,
+    commandLine: options.commandLine,
+    inputs: files,
+    parameters: {
+      rescaleWeights: options.rescaleWeights,
+      samples: options.samples,
+      seed: options.seed,
+      smaaWeights: options.smaaWeights,
+      sampler,
+      scoreNoise: options.scoreNoise,
+      sensitivityModel: "unrounded-additive",
+      stabilityConventions: ["local", "global"],
+    },
+  });
+  const rendered = await renderReport(model, format, options.output);
+  return { exitCode: EXIT.ok, output: rendered.output, messages: messagesOf(diagnostics, options.lang), inputs, ...(rendered.extraFiles ? { extraFiles: rendered.extraFiles } : {}) };
+}
+
+/** Render one format. PDF pulls in pdfmake and the fonts lazily, only when asked for. */
+export async function renderReport(
+  model: ReportModel,
+  format: ReportFormat,
+  output: string,
+): Promise<{ output: string | Uint8Array; extraFiles?: { path: string; content: string }[] }> {
+  const lang = model.lang;
+  if (format === "json") return { output: renderJson(model, { lang, color: false, detail: true }) };
+  const doc = buildReportDoc(model, lang);
+  if (format === "html") return { output: renderReportHtml(doc) };
+  if (format === "markdown") {
+    const base = path.basename(output, path.extname(output));
+    const chartsDir = `${base}-charts`;
+    const md = renderReportMarkdown(doc, { chartsDir, omittedNote: rt(lang, "c_omitted"), savedNote: rt(lang, "c_filesNote", { dir: `${chartsDir}/` }) });
+    return { output: md.markdown, extraFiles: md.files.map((f) => ({ path: path.join(path.dirname(output), f.path), content: f.content })) };
+  }
+  const [{ renderReportPdf }, { readPdfFonts }] = await Promise.all([import("../report/renderers/report-pdf.js"), import("../io/fonts.js")]);
+  const fonts = await readPdfFonts();
+  return { output: await renderReportPdf(doc, { fonts, date: new Date(model.date) }) };
+}
+
+function messagesOf(diagnostics: Diagnostic[], lang: Lang): string[] {
+  return diagnostics.filter((d) => d.severity !== "info").map((d) => lineOf(d, lang));
+}

@@ -1,0 +1,101 @@
+// `psc-audit sensitivity`: load, score, run every robustness analysis of issue 3, evaluate --fail-on,
+// render. Pure apart from loading (src/commands/load.ts) and SMAA's worker threads.
+import { EXIT } from "../cli/exit-code.js";
+import type { Lang } from "../i18n/lang.js";
+import { lineOf } from "../i18n/messages.js";
+import { ts } from "../i18n/sensitivity.js";
+import { renderJson } from "../report/renderers/json.js";
+import { renderSensitivityMarkdown } from "../report/renderers/sensitivity-markdown.js";
+import { renderSensitivityTerminal } from "../report/renderers/sensitivity-terminal.js";
+import type { RenderOptions, Renderer } from "../report/renderers/types.js";
+import { buildSensitivityModel, type SensitivityModel } from "../report/sensitivity-model.js";
+import { scoreTender, UnknownValuesError } from "../scoring/score-tender.js";
+import { analyseTender, parseSmaaWeights } from "../sensitivity/analyse.js";
+import { evaluateFailOn, parseFailOn } from "../sensitivity/fail-on.js";
+import { loadFromArgs } from "./load.js";
+import type { CommandOutcome } from "./outcome.js";
+
+export const SENSITIVITY_RENDERERS = {
+  table: renderSensitivityTerminal,
+  json: renderJson,
+  markdown: renderSensitivityMarkdown,
+} satisfies Record<string, Renderer<SensitivityModel>>;
+export type SensitivityFormat = keyof typeof SENSITIVITY_RENDERERS;
+export const SENSITIVITY_FORMATS = Object.keys(SENSITIVITY_RENDERERS) as SensitivityFormat[];
+
+export interface SensitivityCommandOptions {
+  criteria?: string;
+  /** Workbook sheets: `criteria=NAME,offers=NAME`. */
+  sheet?: string;
+  format: SensitivityFormat;
+  lang: Lang;
+  color: boolean;
+  rescaleWeights: boolean;
+  /** SMAA draws (default 10,000; 0 skips SMAA). */
+  samples: number;
+  seed: number;
+  /** "simplex" | "ordinal" | "box:P" | "box:P:top". */
+  smaaWeights: string;
+  /** ±K scale points on every `direct` note (0 = none). */
+  scoreNoise: number;
+  precision?: number;
+  workers?: number;
+  /** Raw `--fail-on` values (repeatable). */
+  failOn: string[];
+  progress?: (done: number, total: number) => void;
+}
+
+/**
+ * Exit codes: 2 for a bad `--fail-on` / `--smaa-weights` (before any work, with the accepted forms),
+ * bad input, or occulted values (UnknownValuesError: the interval analysis handles those elsewhere);
+ * 1 when a --fail-on condition is met (named in the output and on stderr); 0 otherwise.
+ */
+export async function runSensitivity(offersArg: string, options: SensitivityCommandOptions): Promise<CommandOutcome> {
+  const lang = options.lang;
+  const parsed = parseFailOn(options.failOn);
+  if (!parsed.ok) {
+    return { exitCode: EXIT.badInput, messages: [ts(lang, "failUsage", { bad: parsed.bad, accepted: parsed.accepted.join(", ") })], inputs: [] };
+  }
+  if (!parseSmaaWeights(options.smaaWeights)) {
+    return { exitCode: EXIT.badInput, messages: [ts(lang, "badSmaaWeights", { bad: options.smaaWeights })], inputs: [] };
+  }
+  const loaded = await loadFromArgs(offersArg, options.criteria, options.rescaleWeights, options.sheet === undefined ? {} : { sheet: options.sheet });
+  const messages = loaded.diagnostics.filter((d) => d.severity !== "info").map((d) => lineOf(d, lang));
+  if (!loaded.ok) return { exitCode: EXIT.badInput, messages, inputs: loaded.inputs };
+  const tender = loaded.tender;
+
+  let model: SensitivityModel;
+  try {
+    const scored = scoreTender(tender);
+    const analysis = await analyseTender(tender, scored, {
+      samples: options.samples,
+      seed: options.seed,
+      smaaWeights: options.smaaWeights,
+      scoreNoise: options.scoreNoise,
+      ...(options.precision !== undefined ? { precision: options.precision } : {}),
+      ...(options.workers !== undefined ? { workers: options.workers } : {}),
+      ...(options.progress ? { onProgress: options.progress } : {}),
+    });
+    const winner = analysis.minimalChange.winner;
+    const failOn = evaluateFailOn(parsed.conditions, {
+      winnerMarginPoints: analysis.minimalChange.margin?.distancePoints ?? null,
+      noteMarginPoints: analysis.scoreSensitivity.noteMargin?.points ?? null,
+      acceptability: winner && analysis.smaa ? (analysis.smaa.rankAcceptability[winner]?.[0] ?? null) : null,
+      rankReversal: analysis.rankReversal.anyReversal,
+      formulaDecides: analysis.methods.formulaDecides,
+      roundingDecides: analysis.methods.roundingDecides,
+    });
+    model = buildSensitivityModel(tender, analysis, failOn, loaded.diagnostics);
+  } catch (e) {
+    if (e instanceof UnknownValuesError) {
+      const detail = e.missing.slice(0, 5).map((m) => `${m.offer}/${m.leaf}`).join(", ") + (e.missing.length > 5 ? ", …" : "");
+      return { exitCode: EXIT.badInput, messages: [...messages, ts(lang, "unknownValues", { detail })], inputs: loaded.inputs };
+    }
+    throw e;
+  }
+  const render: RenderOptions = { lang, color: options.color, detail: true };
+  const output = await SENSITIVITY_RENDERERS[options.format](model, render);
+  const met = model.failOn.filter((f) => f.met).map((f) => ts(lang, "failMet", { condition: f.condition, value: f.value ?? "n/a" }));
+  const stderr = options.format === "table" ? met : [...messages, ...met];
+  return { exitCode: model.failed ? EXIT.failOn : EXIT.ok, output, messages: stderr, inputs: loaded.inputs };
+}
