@@ -2,7 +2,7 @@
 // one function; main() runs them in turn. Numbers go to stdout as plain tables.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -18,13 +18,17 @@ function randomScores(offers, leaves, seed) {
   return Array.from({ length: offers }, () => Array.from({ length: leaves }, () => 10 * next()));
 }
 
-/** Runs the numpy reference on the same matrix; null (with a reason) when it cannot run. */
-function runNumpy(script, matrixFile, samples, seed) {
+/**
+ * Runs the numpy reference on the same matrix; null (with a reason) when it cannot run. `oneThread`
+ * pins OpenBLAS/OpenMP/MKL to one thread (numpy's default lets BLAS use every core).
+ */
+function runNumpy(script, matrixFile, samples, seed, oneThread = false) {
   // The machine notes: OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE may be set and slow numpy down; unset them
   // for this child only.
   const env = { ...process.env };
   delete env.OPENBLAS_CORETYPE;
   delete env.OPENBLAS_L2_SIZE;
+  if (oneThread) for (const k of ["OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"]) env[k] = "1";
   const r = spawnSync("python3", [script, "--matrix", matrixFile, "--samples", String(samples), "--seed", String(seed)], {
     env,
     encoding: "utf8",
@@ -33,6 +37,45 @@ function runNumpy(script, matrixFile, samples, seed) {
   if (r.error) return { skip: `python3 not runnable (${r.error.message})` };
   if (r.status !== 0) return { skip: `reference failed: ${(r.stderr || "").trim().split("\n").pop()}` };
   return JSON.parse(r.stdout);
+}
+
+/** numpy timed on K sized from calibration runs (grown until one lasts ≥ 0.4 s) to last about `seconds`. */
+function timeNumpy(script, matrixFile, seconds, oneThread) {
+  let K = 100_000;
+  for (;;) {
+    const probe = runNumpy(script, matrixFile, K, 2, oneThread);
+    if (probe.skip) return probe;
+    if (probe.seconds >= 0.4) {
+      K = Math.max(100_000, Math.round((probe.samplesPerSecond * seconds * 1.3) / 100_000) * 100_000);
+      return runNumpy(script, matrixFile, K, 1, oneThread);
+    }
+    K *= 4;
+  }
+}
+
+/**
+ * Our engine timed (wall clock, worker start-up included) on K sized to last about `seconds`, from
+ * calibration runs grown until one lasts ≥ 0.4 s (the first also warms the code paths).
+ */
+async function timeOurs(runSmaa, problem, workers, seconds, blockSize) {
+  const base = { seed: 1, sampler: { kind: "simplex" }, workers };
+  let samples = 4 * blockSize;
+  for (;;) {
+    const t0 = performance.now();
+    await runSmaa(problem, { ...base, samples });
+    const sec = (performance.now() - t0) / 1000;
+    if (sec >= 0.4) {
+      samples = Math.max(8, Math.ceil(((samples / sec) * seconds * 1.3) / blockSize)) * blockSize;
+      break;
+    }
+    samples *= 4;
+  }
+  const c1 = process.cpuUsage();
+  const t1 = performance.now();
+  const result = await runSmaa(problem, { ...base, samples });
+  const sec = (performance.now() - t1) / 1000;
+  const cpu = process.cpuUsage(c1); // all threads of this process, workers included
+  return { samples, sec, rate: samples / sec, cores: (cpu.user + cpu.system) / 1e6 / sec, result };
 }
 
 function fmtRate(x) {
@@ -47,14 +90,18 @@ function printTable(rows) {
   }
 }
 
-/** SMAA-2 throughput: our engine on every core vs the vectorised numpy reference, same matrix, same K. */
-export async function benchSmaa() {
+/**
+ * SMAA-2 throughput: our engine on every core and on one worker vs the vectorised numpy reference
+ * (default threads and one BLAS thread), same matrix, each engine run sized to last ≥ `seconds`
+ * (env PSC_BENCH_SECONDS, default 2.5). The ratio is ours on every core over numpy as a user runs it.
+ */
+export async function benchSmaa({ seconds = Number(process.env.PSC_BENCH_SECONDS ?? 2.5) } = {}) {
   const entry = join(root, "dist", "smaa", "index.js");
   if (!existsSync(entry)) {
     console.log("SMAA bench skipped: dist/ is missing; run `npm run build` first.");
     return;
   }
-  const { runSmaa } = await import(entry);
+  const { runSmaa, BLOCK_SIZE } = await import(entry);
   const script = resolve(root, "..", "shared", "bench", "smaa_reference.py");
   const haveScript = existsSync(script);
   const numpyCheck = haveScript ? spawnSync("python3", ["-c", "import numpy"], { encoding: "utf8" }) : null;
@@ -64,14 +111,17 @@ export async function benchSmaa() {
       ? "python3 with numpy not available"
       : null;
   const workers = availableParallelism();
-  console.log(`\nSMAA-2 rank acceptability, weights uniform on the simplex; ours on ${workers} worker(s).`);
+  console.log(`\nSMAA-2 rank acceptability, weights uniform on the simplex; ours on ${workers} worker(s) and on 1.`);
+  console.log(`load average at start: ${loadavg().map((x) => x.toFixed(2)).join(", ")} (1, 5, 15 min) on ${cpus().length} CPU(s)`);
   if (numpyReason) console.log(`numpy reference skipped: ${numpyReason}`);
   const dir = mkdtempSync(join(tmpdir(), "psc-bench-"));
   const cases = [
-    { offers: 10, leaves: 20, samples: 8_000_000 },
-    { offers: 50, leaves: 40, samples: 1_000_000 },
+    { offers: 10, leaves: 20 },
+    { offers: 50, leaves: 40 },
   ];
-  const rows = [["case", "K", "ours", "numpy", "ratio", "max |Δb|", "ours s", "numpy s"]];
+  const rows = [
+    ["case", `ours ×${workers}`, "cores used", "ours ×1", "numpy", "numpy 1 thr", "ratio", "vs best numpy", "max |Δb|", "K ours", "s ours", "K numpy", "s numpy"],
+  ];
   try {
     for (const c of cases) {
       const scores = randomScores(c.offers, c.leaves, 20240601 + c.offers);
@@ -85,31 +135,33 @@ export async function benchSmaa() {
         weights: new Float64Array(c.leaves).fill(100 / c.leaves),
         totalPoints: 100,
       };
-      const opts = { samples: c.samples, seed: 1, sampler: { kind: "simplex" }, workers };
-      await runSmaa(problem, { ...opts, samples: 50_000 }); // warm the main thread's code paths
-      const t0 = performance.now();
-      const ours = await runSmaa(problem, opts);
-      const sec = (performance.now() - t0) / 1000;
-      const oursRate = c.samples / sec;
-      let np = null;
-      if (!numpyReason) np = runNumpy(script, file, c.samples, 1);
-      const okNp = np && !np.skip;
+      const all = await timeOurs(runSmaa, problem, workers, seconds, BLOCK_SIZE);
+      const one = await timeOurs(runSmaa, problem, 1, seconds, BLOCK_SIZE);
+      const np = numpyReason ? { skip: "skipped" } : timeNumpy(script, file, seconds, false);
+      const np1 = numpyReason ? { skip: "skipped" } : timeNumpy(script, file, seconds, true);
+      const okNp = !np.skip;
+      const best = Math.max(okNp ? np.samplesPerSecond : 0, np1.skip ? 0 : np1.samplesPerSecond);
       let diff = "";
       if (okNp) {
         let worst = 0;
         offers.forEach((id, i) =>
-          ours.rankAcceptability[id].forEach((b, r) => (worst = Math.max(worst, Math.abs(b - np.rankAcceptability[i][r])))),
+          all.result.rankAcceptability[id].forEach((b, r) => (worst = Math.max(worst, Math.abs(b - np.rankAcceptability[i][r])))),
         );
         diff = worst.toFixed(5);
       }
       rows.push([
         `${c.offers} offers × ${c.leaves} leaves`,
-        c.samples.toLocaleString("en"),
-        fmtRate(oursRate),
-        okNp ? fmtRate(np.samplesPerSecond) : np?.skip ?? "skipped",
-        okNp ? `${(oursRate / np.samplesPerSecond).toFixed(2)}×` : "",
+        fmtRate(all.rate),
+        all.cores.toFixed(2),
+        fmtRate(one.rate),
+        okNp ? fmtRate(np.samplesPerSecond) : np.skip,
+        np1.skip ? np1.skip : fmtRate(np1.samplesPerSecond),
+        okNp ? `${(all.rate / np.samplesPerSecond).toFixed(2)}×` : "",
+        best > 0 ? `${(all.rate / best).toFixed(2)}×` : "",
         diff,
-        sec.toFixed(2),
+        all.samples.toLocaleString("en"),
+        all.sec.toFixed(2),
+        okNp ? np.samples.toLocaleString("en") : "",
         okNp ? np.seconds.toFixed(2) : "",
       ]);
     }
@@ -117,7 +169,11 @@ export async function benchSmaa() {
     rmSync(dir, { recursive: true, force: true });
   }
   printTable(rows);
-  console.log("ours: wall time of runSmaa including worker start-up; numpy: its own timer (excludes Python start-up).");
+  console.log("ours: wall time of runSmaa, worker start-up included; numpy: its own timer (excludes Python start-up).");
+  console.log("numpy: default threads (BLAS may use every core) and OPENBLAS/OMP/MKL_NUM_THREADS=1; ratio = ours on");
+  console.log("every core / numpy default; vs best numpy = ours / the faster numpy configuration.");
+  console.log("cores used: CPU time of this process (workers included) / wall time of the all-core run; well");
+  console.log(`below ${workers} means other processes held the CPUs (compare with the load average above).`);
   console.log("max |Δb|: sanity only, two independent Monte Carlo runs (expect a few × 0.5/√K).");
 }
 

@@ -11,6 +11,8 @@ import { HitAndRun, sampleOrdinal, sampleSimplex, tryBox } from "./sample-weight
 import { createTally, PAIRWISE_MAX_OFFERS, settleSorted, tallyPairwise, tallySorted } from "./tally.js";
 import type { BlockTally } from "./tally.js";
 import type { PreparedSmaa } from "./prepare.js";
+import { createSimplexKernel, WASM_MAX_OFFERS, WASM_SIMD } from "./wasm/simplex-kernel.js";
+import type { SimplexKernel } from "./wasm/simplex-kernel.js";
 
 export interface BlockResult {
   block: number;
@@ -25,20 +27,77 @@ export function blockCount(plan: PreparedSmaa, block: number, total: number): nu
   return Math.max(0, Math.min(plan.blockSize, total - block * plan.blockSize));
 }
 
-export function runBlock(plan: PreparedSmaa, block: number, count: number): BlockResult {
+/**
+ * Implementation of the uniform-simplex hot path: "wasm" (SIMD kernel, the default wherever WebAssembly
+ * SIMD exists, i.e. every supported Node, for up to WASM_MAX_OFFERS offers) or "js" (reference and
+ * fallback). Both compute the same operations in the same order (tests check the blocks bit for bit),
+ * so the choice never changes a figure: a seed gives the same JSON on any machine and Node version
+ * whose Math.exp/Math.log agree (only the rare ziggurat slow branch uses them, from JS in both paths).
+ */
+export type SimplexImpl = "wasm" | "js";
+
+export const DEFAULT_SIMPLEX_IMPL: SimplexImpl = WASM_SIMD ? "wasm" : "js";
+
+/** Draws per call into the wasm kernel (short calls let V8 tier the kernel up early in a block). */
+const WASM_BATCH = 512;
+/** Draws between flushes of the many-offers kernel's byte pair counters (each grows by ≤ 1 per draw). */
+const BYTE_BATCH = 255;
+
+export function runBlock(plan: PreparedSmaa, block: number, count: number, impl: SimplexImpl = DEFAULT_SIMPLEX_IMPL): BlockResult {
   const t = createTally(plan.m, plan.d);
   const sorted = plan.m > PAIRWISE_MAX_OFFERS;
-  if (plan.mode === "simplex" && plan.noisyLeaves.length === 0) simplexBlock(plan, block, count, t, sorted);
+  const wasm = impl === "wasm" && plan.mode === "simplex" && plan.noisyLeaves.length === 0 && plan.m <= WASM_MAX_OFFERS;
+  if (wasm) simplexBlockWasm(plan, block, count, t, sorted);
+  else if (plan.mode === "simplex" && plan.noisyLeaves.length === 0) simplexBlock(plan, block, count, t, sorted);
   else generalBlock(plan, block, count, t, sorted);
-  if (sorted) settleSorted(t, count);
+  if (sorted && !wasm) settleSorted(t, count); // the wasm kernel counts pairs directly
   return { block, count, rankCounts: t.rankCounts, pairCounts: t.pairCounts, cwSums: t.cwSums };
 }
 
+/** One instantiated wasm kernel per plan (per worker, per run): compiled once, reused by every block. */
+const kernels = new WeakMap<PreparedSmaa, SimplexKernel>();
+
+function kernelFor(plan: PreparedSmaa, pairwise: boolean): SimplexKernel {
+  let k = kernels.get(plan);
+  if (!k) {
+    k = createSimplexKernel(plan.m, plan.d, plan.coef, pairwise);
+    kernels.set(plan, k);
+  }
+  return k;
+}
+
+/** The hot path on the wasm kernel (see wasm/simplex-kernel.ts); same numbers as simplexBlock. */
+function simplexBlockWasm(plan: PreparedSmaa, block: number, count: number, t: BlockTally, sorted: boolean): void {
+  const { m, d } = plan;
+  const k = kernelFor(plan, !sorted);
+  const { mP, dP, mB } = k.layout;
+  k.state.set(seedState(blockSeed(plan.seed, block, 0)));
+  k.rc.fill(0);
+  k.pc.fill(0n);
+  k.cw.fill(0);
+  k.p8.fill(0);
+  if (sorted) {
+    // many offers: byte pair counters, flushed into the block's counts every ≤ 255 draws
+    const pc = t.pairCounts;
+    for (let done = 0; done < count; done += BYTE_BATCH) {
+      k.run(Math.min(BYTE_BATCH, count - done));
+      for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) pc[i * m + j] = pc[i * m + j]! + k.p8[i * mB + j]!;
+      k.p8.fill(0);
+    }
+  } else {
+    for (let done = 0; done < count; done += WASM_BATCH) k.run(Math.min(WASM_BATCH, count - done));
+    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) t.pairCounts[i * m + j] = Number(k.pc[i * mP + j]!);
+  }
+  t.rankCounts.set(k.rc);
+  for (let i = 0; i < m; i++) for (let j = 0; j < d; j++) t.cwSums[i * d + j] = k.cw[i * dP + j]!;
+}
+
 /**
- * Hot path (uniform simplex, deterministic scores). Weights are i.i.d. Exp(1) by ziggurat, left
+ * Hot path (uniform simplex, deterministic scores), JavaScript reference of the wasm kernel. Weights are i.i.d. Exp(1) by ziggurat, left
  * unnormalised for the totals (ranks do not change when w is scaled) and scaled by 1/Σ only when added
  * to central weights. The xoshiro128** steps are inlined on local variables (same sequence as
- * Xoshiro128.nextU32); the totals use four accumulators (shorter floating-point dependency chains).
+ * Xoshiro128.nextU32); each total is summed in leaf order from 0, exactly as the wasm kernel's f64x2
+ * lanes do (no reassociation, no FMA), which is what makes the two implementations bit-identical.
  */
 function simplexBlock(plan: PreparedSmaa, block: number, count: number, t: BlockTally, sorted: boolean): void {
   const { m, d, coef } = plan;
@@ -84,22 +143,7 @@ function simplexBlock(plan: PreparedSmaa, block: number, count: number, t: Block
       w[j] = x;
       sum += x;
     }
-    for (let i = 0; i < m; i++) {
-      const o = i * d;
-      let a0 = 0;
-      let a1 = 0;
-      let a2 = 0;
-      let a3 = 0;
-      let j = 0;
-      for (; j + 3 < d; j += 4) {
-        a0 += coef[o + j]! * w[j]!;
-        a1 += coef[o + j + 1]! * w[j + 1]!;
-        a2 += coef[o + j + 2]! * w[j + 2]!;
-        a3 += coef[o + j + 3]! * w[j + 3]!;
-      }
-      for (; j < d; j++) a0 += coef[o + j]! * w[j]!;
-      V[i] = a0 + a1 + (a2 + a3);
-    }
+    totals(coef, w, m, d, V);
     if (sorted) tallySorted(t, V, w, 1 / sum, s);
     else tallyPairwise(t, V, w, 1 / sum);
   }
