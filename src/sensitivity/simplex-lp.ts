@@ -358,7 +358,7 @@ function intPivot(tab: IntTableau, r: number, e: number, obj?: IntRow): void {
   const pd = rd.den;
   const nz: number[] = [];
   for (let j = 0; j < prow.length; j++) if (prow[j] !== 0n) nz.push(j);
-  const update = (row: bigint[], rhsDen: { rhs: bigint; den: bigint } | null): bigint | null => {
+  const update = (row: bigint[]): bigint | null => {
     const f = row[e]!;
     if (f === 0n) return null;
     // value_ij − (f/den_i)·(A_rj/pd) = (A_ij·pd − f·A_rj) / (den_i·pd).
@@ -369,7 +369,7 @@ function intPivot(tab: IntTableau, r: number, e: number, obj?: IntRow): void {
   for (let i = 0; i < tab.A.length; i++) {
     if (i === r) continue;
     const row = tab.A[i]!;
-    const f = update(row, null);
+    const f = update(row);
     if (f === null) continue;
     const rd2 = { rhs: tab.rhs[i]! * pd - f * tab.rhs[r]!, den: tab.den[i]! * pd };
     reduceRow(row, rd2);
@@ -377,7 +377,7 @@ function intPivot(tab: IntTableau, r: number, e: number, obj?: IntRow): void {
     tab.den[i] = rd2.den;
   }
   if (obj) {
-    const f = update(obj.a, null);
+    const f = update(obj.a);
     if (f !== null) {
       const rd3 = { rhs: 0n, den: obj.den * pd };
       reduceRow(obj.a, rd3);
@@ -385,4 +385,232 @@ function intPivot(tab: IntTableau, r: number, e: number, obj?: IntRow): void {
     }
   }
   tab.basis[r] = e;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bounded-variable simplex: l ≤ x ≤ u handled implicitly (nonbasic variables sit at a bound, a
+// variable may flip from one bound to the other without a pivot), so an LP with many bounded
+// variables and few general rows has a tableau of (few rows) × (variables). Integer-row tableau as
+// above; basic values as Rationals.
+
+/** One general row of a bounded LP: Σ coef_j x_j (≤ | =) rhs. */
+export interface BoundedRow {
+  coef: Rational[];
+  sense: "<=" | "=";
+  rhs: Rational;
+}
+
+/** min objective·x subject to `rows` and lower ≤ x ≤ upper (upper null = +∞; lower finite). */
+export interface BoundedLp {
+  objective: Rational[];
+  rows: BoundedRow[];
+  lower: Rational[];
+  upper: (Rational | null)[];
+}
+
+/** An optimum with the row duals π (reduced cost of x_j = c_j − π·A_j; π_i ≤ 0 on binding ≤ rows). */
+export type BoundedLpResult =
+  | { status: "optimal"; x: Rational[]; value: Rational; duals: Rational[] }
+  | { status: "infeasible" }
+  | { status: "unbounded" };
+
+/**
+ * Solve `min c·x, rows, l ≤ x ≤ u` exactly with a bounded-variable two-phase primal simplex (Dantzig
+ * pricing, Bland's rule on degenerate stretches, bound flips preferred on ties). Returns a vertex and
+ * the duals of the rows. Reference: Dantzig, "Upper bounds, secondary constraints and block
+ * triangularity in linear programming", Econometrica 23 (1955); Chvátal, Linear Programming (1983), ch. 8.
+ */
+export function solveBoundedLp(lp: BoundedLp): BoundedLpResult {
+  const n = lp.objective.length;
+  const m = lp.rows.length;
+  for (let j = 0; j < n; j++) {
+    const u = lp.upper[j];
+    if (u && u.lt(lp.lower[j]!)) return { status: "infeasible" };
+  }
+  // Columns: structurals, one slack per ≤ row, then artificials as needed.
+  const slackOf = new Array<number>(m).fill(-1);
+  let N = n;
+  lp.rows.forEach((r, i) => {
+    if (r.sense === "<=") slackOf[i] = N++;
+  });
+  const firstArt = N;
+  const residual = lp.rows.map((r) => {
+    let s = r.rhs;
+    for (let j = 0; j < n; j++) if (!r.coef[j]!.isZero() && !lp.lower[j]!.isZero()) s = s.sub(r.coef[j]!.mul(lp.lower[j]!));
+    return s;
+  });
+  const artRows = lp.rows.map((r, i) => !(r.sense === "<=" && residual[i]!.sign() >= 0));
+  const nArt = artRows.filter(Boolean).length;
+  N += nArt;
+  const lower: Rational[] = [];
+  const upper: (Rational | null)[] = [];
+  for (let j = 0; j < N; j++) {
+    lower.push(j < n ? lp.lower[j]! : Rational.ZERO);
+    upper.push(j < n ? lp.upper[j] ?? null : null);
+  }
+  const tab: IntTableau = { A: [], rhs: [], den: [], basis: [] };
+  const xB: Rational[] = [];
+  let art = firstArt;
+  lp.rows.forEach((r, i) => {
+    const { a: ints, den } = toIntRow(r.coef);
+    const row = new Array<bigint>(N).fill(0n);
+    for (let j = 0; j < n; j++) row[j] = ints[j]!;
+    if (slackOf[i]! >= 0) row[slackOf[i]!] = den;
+    const neg = residual[i]!.sign() < 0;
+    if (neg) for (let j = 0; j < N; j++) row[j] = -row[j]!;
+    if (artRows[i]) {
+      row[art] = den;
+      tab.basis.push(art++);
+    } else tab.basis.push(slackOf[i]!);
+    xB.push(residual[i]!.abs());
+    tab.A.push(row);
+    tab.rhs.push(0n);
+    tab.den.push(den);
+  });
+  const atUpper = new Array<boolean>(N).fill(false);
+  const state: BState = { tab, xB, lower, upper, atUpper };
+  if (nArt > 0) {
+    const cost1 = Array.from({ length: N }, (_, j) => (j >= firstArt ? Rational.ONE : Rational.ZERO));
+    boundedSimplex(state, cost1, N);
+    for (let i = 0; i < tab.A.length; i++) if (tab.basis[i]! >= firstArt && xB[i]!.sign() !== 0) return { status: "infeasible" };
+    for (let i = tab.A.length - 1; i >= 0; i--) {
+      if (tab.basis[i]! < firstArt) continue;
+      const row = tab.A[i]!;
+      let e = -1;
+      for (let j = 0; j < firstArt; j++) {
+        if (row[j] !== 0n) {
+          e = j;
+          break;
+        }
+      }
+      if (e >= 0) {
+        // θ = 0: the entering variable keeps its value, the artificial leaves at 0.
+        xB[i] = nonbasicValue(state, e);
+        intPivot(tab, i, e);
+      } else {
+        tab.A.splice(i, 1);
+        tab.rhs.splice(i, 1);
+        tab.den.splice(i, 1);
+        tab.basis.splice(i, 1);
+        xB.splice(i, 1);
+      }
+    }
+    for (let j = firstArt; j < N; j++) upper[j] = Rational.ZERO;
+  }
+  const cost2 = Array.from({ length: N }, (_, j) => (j < n ? lp.objective[j]! : Rational.ZERO));
+  const obj = boundedSimplex(state, cost2, firstArt);
+  if (obj === "unbounded") return { status: "unbounded" };
+  const x: Rational[] = [];
+  const basicRow = new Map(tab.basis.map((b, i) => [b, i]));
+  for (let j = 0; j < n; j++) {
+    const i = basicRow.get(j);
+    x.push(i !== undefined ? xB[i]! : nonbasicValue(state, j));
+  }
+  let value = Rational.ZERO;
+  for (let j = 0; j < n; j++) if (!x[j]!.isZero() && !lp.objective[j]!.isZero()) value = value.add(lp.objective[j]!.mul(x[j]!));
+  // Duals from the reduced costs of the slack (≤ rows) or artificial (= rows) columns: d = −π_i.
+  const duals = lp.rows.map((_, i) => {
+    let col = slackOf[i]!;
+    if (col < 0) {
+      // The artificial of an = row: its column index.
+      col = firstArt + artRows.slice(0, i).filter(Boolean).length;
+      if (!artRows[i]) return Rational.ZERO;
+    }
+    const d = Rational.of(obj.a[col]!, obj.den);
+    // A row negated at the start has the column with coefficient −1: the dual of the original row
+    // is then +d for an artificial (cost 0 in phase 2, coefficient −1·(−1)); slacks keep −d.
+    if (slackOf[i]! >= 0) return d.neg();
+    return residual[i]!.sign() < 0 ? d : d.neg();
+  });
+  return { status: "optimal", x, value, duals };
+}
+
+interface BState {
+  tab: IntTableau;
+  xB: Rational[];
+  lower: Rational[];
+  upper: (Rational | null)[];
+  atUpper: boolean[];
+}
+
+function nonbasicValue(s: BState, j: number): Rational {
+  return s.atUpper[j] ? s.upper[j]! : s.lower[j]!;
+}
+
+function boundedSimplex(s: BState, cost: readonly Rational[], allowed: number): IntRow | "unbounded" {
+  const { tab, xB, lower, upper, atUpper } = s;
+  const obj = reducedCosts(tab, cost);
+  const isBasic = new Array<boolean>(cost.length).fill(false);
+  for (const b of tab.basis) isBasic[b] = true;
+  let bland = false;
+  for (;;) {
+    let enter = -1;
+    let best = 0n;
+    for (let j = 0; j < allowed; j++) {
+      if (isBasic[j]) continue;
+      const u = upper[j];
+      if (u && u.eq(lower[j]!)) continue;
+      const d = obj.a[j]!;
+      const score = atUpper[j] ? d : -d; // > 0: improving
+      if (score <= 0n) continue;
+      if (enter < 0 || (!bland && score > best)) {
+        enter = j;
+        best = score;
+      }
+      if (bland) break;
+    }
+    if (enter < 0) return obj;
+    const dir = atUpper[enter] ? -1 : 1;
+    // Ratio test.
+    let theta: Rational | null = null;
+    let leave = -1;
+    let leaveToUpper = false;
+    const ue = upper[enter];
+    if (ue) theta = ue.sub(lower[enter]!);
+    for (let i = 0; i < tab.A.length; i++) {
+      const a = tab.A[i]![enter]!;
+      if (a === 0n) continue;
+      const rate = Rational.of(dir > 0 ? a : -a, tab.den[i]!);
+      const b = tab.basis[i]!;
+      let lim: Rational;
+      let toUpper: boolean;
+      if (rate.sign() > 0) {
+        lim = xB[i]!.sub(lower[b]!).div(rate);
+        toUpper = false;
+      } else {
+        const ub = upper[b];
+        if (!ub) continue;
+        lim = ub.sub(xB[i]!).div(rate.neg());
+        toUpper = true;
+      }
+      const c = theta === null ? -1 : lim.cmp(theta);
+      if (c < 0 || (c === 0 && leave >= 0 && b < tab.basis[leave]!)) {
+        theta = lim;
+        leave = i;
+        leaveToUpper = toUpper;
+      }
+    }
+    if (theta === null) return "unbounded";
+    const step = dir > 0 ? theta : theta.neg();
+    const enterValue = nonbasicValue(s, enter).add(step);
+    if (!theta.isZero()) {
+      for (let i = 0; i < tab.A.length; i++) {
+        const a = tab.A[i]![enter]!;
+        if (a !== 0n) xB[i] = xB[i]!.sub(Rational.of(a, tab.den[i]!).mul(step));
+      }
+    }
+    if (leave < 0) {
+      atUpper[enter] = !atUpper[enter];
+      bland = false;
+      continue;
+    }
+    bland = theta.isZero();
+    const out = tab.basis[leave]!;
+    atUpper[out] = leaveToUpper;
+    isBasic[out] = false;
+    isBasic[enter] = true;
+    atUpper[enter] = false;
+    xB[leave] = enterValue;
+    intPivot(tab, leave, enter, obj);
+  }
 }

@@ -465,13 +465,28 @@ export interface BreakpointMap {
   segments: RankingSegment[];
 }
 
+/** Options of `breakpointMap`. */
+export interface BreakpointOptions {
+  /**
+   * Only the N best offers at the current weights (ties by id): their lines, their crossings and their
+   * order on each segment. Default: every offer (O(m²) crossings, for charts of small tenders).
+   */
+  topN?: number;
+}
+
 /**
  * The breakpoint map of a node: every crossing t* = −α/β ∈ [0, 1] of two offers' totals (pairs with
  * identical lines never cross and stay tied), sorted, and the ranking inside each segment (evaluated
  * at its midpoint). An offer's rank as a function of t need not be an interval: read the segments.
- * O(m² log m). Same path and conventions as `stabilityInterval`.
+ * O(m² log m) per node: computed on demand (charts), never by `stabilityIntervals`; `options.topN`
+ * restricts it to the best offers. Same path and conventions as `stabilityInterval`.
  */
-export function breakpointMap(model: LinearModel, criterion: string, convention: WeightConvention): BreakpointMap {
+export function breakpointMap(model: LinearModel, criterion: string, convention: WeightConvention, options: BreakpointOptions = {}): BreakpointMap {
+  if (options.topN !== undefined && options.topN < model.offers.length) {
+    const { order } = rankValues(model.offers, totals(model));
+    const keep = order.slice(0, Math.max(0, options.topN));
+    model = { ...model, offers: keep.map((a) => model.offers[a]!), coef: keep.map((a) => model.coef[a]!) };
+  }
   const path = weightPath(model, criterion, convention);
   const { from, to } = pathTotals(model, path);
   const ids = model.offers;

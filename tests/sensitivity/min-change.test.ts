@@ -106,12 +106,12 @@ describe("edge cases", () => {
     expect(dist(eq.pairs[0]!.soleWinner.linf)).toBe("0");
   });
 
-  it("L∞ falls back to the exact LP when non-negativity binds", () => {
+  it("L∞ uses the exact parametric greedy when non-negativity binds (the LP agrees)", () => {
     // d = (1, 1, −1, −1), w = (0, 3/4, 1/8, 1/8), gap 1/2: the closed form (t = 1/8) would lower w₁ = 0.
     const d = [q(1), q(1), q(-1), q(-1)];
     const w = [q(0), q(3, 4), q(1, 8), q(1, 8)];
     const r = minLinfTie(d, w);
-    expect(r.status === "ok" && r.method).toBe("lp");
+    expect(r.status === "ok" && r.method).toBe("parametric");
     expect(dist(r)).toBe("1/4"); // lower w₂ by 1/4, raise w₃, w₄ by 1/8
     expect(r.status === "ok" && r.weights.reduce((a, b) => a.add(b), q(0)).toString()).toBe("1");
     expect(dist(minChangeLp([d], w, "linf"))).toBe("1/4");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import { Rational, q } from "../../src/exact/rational.js";
-import { solveLp, type LinearProgram } from "../../src/sensitivity/simplex-lp.js";
+import { solveLp, solveLpRational, type LinearProgram } from "../../src/sensitivity/simplex-lp.js";
 
 const R = (xs: (number | string)[]): Rational[] => xs.map((x) => q(x));
 
@@ -82,5 +82,41 @@ describe("solveLp (exact two-phase simplex, Bland's rule)", () => {
     }
     expect(feasible(r.x)).toBe(true);
     for (const v of vertices) expect(r.value.le(Rational.sum(c.map((cj, j) => q(cj).mul(v[j]!))))).toBe(true);
+  });
+});
+
+describe("solveLp (integer rows) = solveLpRational (the Rational reference)", () => {
+  const arbLp = fc.record({ n: fc.integer({ min: 1, max: 6 }), m: fc.integer({ min: 1, max: 6 }) }).chain(({ n, m }) =>
+    fc.record({
+      c: fc.array(fc.integer({ min: -6, max: 6 }), { minLength: n, maxLength: n }),
+      rows: fc.array(
+        fc.record({
+          coef: fc.array(fc.integer({ min: -5, max: 5 }), { minLength: n, maxLength: n }),
+          sense: fc.constantFrom("<=" as const, ">=" as const, "=" as const),
+          rhs: fc.integer({ min: -6, max: 6 }),
+          den: fc.integer({ min: 1, max: 9 }),
+        }),
+        { minLength: m, maxLength: m },
+      ),
+      cden: fc.integer({ min: 1, max: 7 }),
+    }),
+  );
+  test.prop([arbLp], { numRuns: 400 })("same status, same vertex, same value", ({ c, rows, cden }) => {
+    // Keep it bounded: Σx ≤ 10 (plus the random rows, rationals with random denominators).
+    const n = c.length;
+    const lp: LinearProgram = {
+      objective: c.map((v) => q(v, cden)),
+      constraints: [
+        { coef: Array.from({ length: n }, () => q(1)), sense: "<=", rhs: q(10) },
+        ...rows.map((r) => ({ coef: r.coef.map((v, j) => q(v, r.den + j)), sense: r.sense, rhs: q(r.rhs, r.den) })),
+      ],
+    };
+    const fast = solveLp(lp);
+    const ref = solveLpRational(lp);
+    expect(fast.status).toBe(ref.status);
+    if (fast.status === "optimal" && ref.status === "optimal") {
+      expect(fast.x.map(String)).toEqual(ref.x.map(String));
+      expect(fast.value.toString()).toBe(ref.value.toString());
+    }
   });
 });
