@@ -177,8 +177,52 @@ export async function benchSmaa({ seconds = Number(process.env.PSC_BENCH_SECONDS
   console.log("max |Δb|: sanity only, two independent Monte Carlo runs (expect a few × 0.5/√K).");
 }
 
+/** Start-up against `node -e 0` (target ratio ≤ 2). */
+async function sectionStartup() {
+  const { benchStartup } = await import("./bench/startup.mjs");
+  const r = benchStartup();
+  console.log("\n== Start-up (medians of interleaved runs) ==");
+  printTable([
+    ["case", "node -e 0", "psc-audit", "ratio", "target"],
+    [r.case, `${r.baselineMs.toFixed(1)} ms`, `${r.oursMs.toFixed(1)} ms`, `${r.ratio.toFixed(2)}×`, r.target],
+  ]);
+}
+
+/** One process over 1,000 tenders against one process per tender (target ratio ≥ 10). */
+async function sectionBatch() {
+  const { benchBatch } = await import("./bench/batch.mjs");
+  const r = benchBatch();
+  console.log("\n== Batch: psc-audit check over a folder of tenders ==");
+  printTable([
+    ["case", "one process", "separate processes", "ratio", "target"],
+    [r.case, `${(r.batchMs / 1000).toFixed(2)} s`, `${(r.separateMs / 1000).toFixed(1)} s`, `${r.ratio.toFixed(1)}×`, r.target],
+  ]);
+  console.log(`separate processes: ${r.separateNote}.`);
+}
+
+/** Exact analyses as the grid grows (target: no worse than offer pairs × leaves). */
+async function sectionScale() {
+  const { benchScale } = await import("./bench/scale.mjs");
+  console.log("\n== Scale: scoring and exact analyses ==");
+  await benchScale();
+}
+
+const SECTIONS = { startup: sectionStartup, batch: sectionBatch, scale: sectionScale, smaa: benchSmaa };
+
+/** `npm run bench` runs every section; `npm run bench -- smaa startup` runs those only. */
 async function main() {
-  await benchSmaa();
+  const asked = process.argv.slice(2);
+  const unknown = asked.filter((a) => !(a in SECTIONS));
+  if (unknown.length > 0) {
+    console.error(`unknown section(s): ${unknown.join(", ")}; sections: ${Object.keys(SECTIONS).join(", ")}`);
+    process.exit(2);
+  }
+  if (!existsSync(join(root, "dist", "cli", "main.js"))) {
+    console.error("dist/ is missing: run npm install (or npm run build) first.");
+    process.exit(2);
+  }
+  console.log(`psc-audit bench — node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  for (const name of asked.length > 0 ? asked : Object.keys(SECTIONS)) await SECTIONS[name]();
 }
 
 await main();

@@ -31,7 +31,7 @@ export async function run(argv: string[]): Promise<ExitCode> {
   let chosen: { run: Invocation; output?: string } | undefined;
   const program = buildProgram((runCommand, output) => {
     chosen = output === undefined ? { run: runCommand } : { run: runCommand, output };
-  });
+  }, lang);
   program.exitOverride();
   program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
   for (const sub of program.commands) sub.exitOverride();

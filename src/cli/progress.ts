@@ -46,3 +46,22 @@ export function createProgress(total: number, stream: TtyLike = process.stderr, 
     },
   };
 }
+
+/**
+ * A progress sink for commands: the bar is created on the first report (when the total is known) and
+ * erased by `finish`. Silent off a terminal.
+ */
+export function progressSink(): { report: (done: number, total: number, label?: string) => void; finish: () => void } {
+  let bar: Progress | null = null;
+  let shown = 0;
+  return {
+    report(done, total, label = "") {
+      bar ??= createProgress(total);
+      bar.tick(done - shown, label);
+      shown = done;
+    },
+    finish() {
+      bar?.done();
+    },
+  };
+}

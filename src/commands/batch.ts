@@ -14,7 +14,7 @@
 import { kindOf, listDir } from "../io/file-system.js";
 import path from "node:path";
 import { EXIT, type ExitCode, worstExit } from "../cli/exit-code.js";
-import { createProgress } from "../cli/progress.js";
+import type { ProgressReport } from "./outcome.js";
 import { batchWords } from "../i18n/batch.js";
 import type { Lang } from "../i18n/lang.js";
 import type { CommandOutcome } from "./outcome.js";
@@ -35,8 +35,8 @@ export type PerTender = (offersPath: string) => Promise<TenderReport>;
 export interface BatchOptions {
   lang: Lang;
   format: "text" | "json";
-  /** Progress bar on stderr (only drawn on a terminal); default true. */
-  progress?: boolean;
+  /** Progress sink (the CLI draws a bar on a terminal; nothing otherwise). */
+  progress?: ProgressReport;
 }
 
 export interface Discovery {
@@ -106,7 +106,8 @@ export async function runBatch(paths: readonly string[], perTender: PerTender, o
   if (found.tenders.length === 0 && found.missing.length === 0) {
     return { exitCode: EXIT.badInput, messages: [words.noTender({ paths: paths.join(", ") })], inputs: [] };
   }
-  const progress = options.progress === false ? createProgress(0) : createProgress(found.tenders.length);
+  const total = found.tenders.length;
+  let done = 0;
   for (const offersPath of found.tenders) {
     const shown = displayPath(offersPath);
     let report: TenderReport;
@@ -116,9 +117,8 @@ export async function runBatch(paths: readonly string[], perTender: PerTender, o
       report = { exitCode: EXIT.internal, reason: words.internal({ message: error instanceof Error ? error.message : String(error) }) };
     }
     results.push({ path: shown, status: statusOf(report.exitCode), exitCode: report.exitCode, reason: report.reason, record: report.record ?? {} });
-    progress.tick(1, shown);
+    options.progress?.(++done, total, shown);
   }
-  progress.done();
   const exitCode = worstExit(results.map((r) => r.exitCode));
   const count = (s: TenderStatus, codes?: ExitCode[]) => results.filter((r) => r.status === s && (!codes || codes.includes(r.exitCode))).length;
   const summary = words.summary({

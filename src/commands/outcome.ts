@@ -14,3 +14,6 @@ export interface CommandOutcome {
   /** Files that go beside --output (the Markdown report's charts), written the same careful way. */
   extraFiles?: { path: string; content: string | Uint8Array }[];
 }
+
+/** Progress of a long run: `done` of `total` units, with an optional label. Commands call it; the CLI draws. */
+export type ProgressReport = (done: number, total: number, label?: string) => void;

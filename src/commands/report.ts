@@ -8,13 +8,19 @@ import type { Diagnostic } from "../domain/types.js";
 import type { Lang } from "../i18n/lang.js";
 import { lineOf } from "../i18n/messages.js";
 import { rt } from "../i18n/report.js";
-import { analyseForReport } from "../report/report-analysis.js";
+import { checkTender } from "../check/check-tender.js";
+import { scoreWithUnknowns } from "../check/unknowns.js";
+import type { Tender } from "../domain/types.js";
+import { buildCheckModel, type CheckModel } from "../report/check-model.js";
+import { analyseForReport, normaliseSmaaWeights, type ReportAnalysis } from "../report/report-analysis.js";
+import type { SensitivityModel } from "../report/sensitivity-model.js";
+import { buildUnknownsModel, type UnknownsModel } from "../report/unknowns-model.js";
 import { buildReportDoc } from "../report/report-sections.js";
-import { buildReportModel, type ReportInputFile, type ReportModel } from "../report/report-model.js";
+import { buildReportModel, type PluggedSection, type ReportInputFile, type ReportModel } from "../report/report-model.js";
 import { renderJson } from "../report/renderers/json.js";
 import { renderReportHtml } from "../report/renderers/report-html.js";
 import { renderReportMarkdown } from "../report/renderers/report-markdown.js";
-import { buildScoreModel } from "../report/score-model.js";
+import { buildScoreModel, type ScoreModel } from "../report/score-model.js";
 import type { WeightSampler } from "../smaa/index.js";
 import { scoreTender } from "../scoring/score-tender.js";
 import { loadFromArgs } from "./load.js";
@@ -34,12 +40,14 @@ export interface ReportCommandOptions {
   rescaleWeights: boolean;
   samples: number;
   seed: number;
-  /** "simplex" | "ordinal" | "box:P" (leaves) | "box-top:P" (top-level criteria). */
+  /** "simplex" | "ordinal" | "box:P" (leaves) | "box:P:top" (top-level criteria; "box-top:P" also read). */
   smaaWeights: string;
   scoreNoise: number;
   commandLine: string[];
   /** From SOURCE_DATE_EPOCH when set: the only date in the report. */
   now: Date;
+  /** SMAA progress (draws done, total), for the CLI's progress bar. */
+  progress?: (done: number, total: number) => void;
 }
 
 /** The outcome plus files to write beside the output (the Markdown report's charts). */
@@ -69,8 +77,8 @@ function usage(key: "e_format" | "e_sampler", args: Record<string, string>, lang
 export async function runReport(offersArg: string, options: ReportCommandOptions): Promise<ReportOutcome> {
   const format = options.format ?? reportFormatOf(options.output);
   if (format === null) return usage("e_format", { file: options.output }, options.lang);
-  const sampler = parseSampler(options.smaaWeights);
-  if (sampler === null) return usage("e_sampler", { value: options.smaaWeights }, options.lang);
+  const weights = normaliseSmaaWeights(options.smaaWeights);
+  if (weights === null) return usage("e_sampler", { value: options.smaaWeights }, options.lang);
 
   const loaded = await loadFromArgs(offersArg, options.criteria, options.rescaleWeights, options.sheet === undefined ? {} : { sheet: options.sheet });
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
@@ -87,14 +95,47 @@ export async function runReport(offersArg: string, options: ReportCommandOptions
     tender.declared = loadedDeclared.declared;
   }
 
-  const result = scoreTender(tender);
-  const score = buildScoreModel(tender, result, diagnostics);
-  const analysis = await analyseForReport(tender, result, { samples: options.samples, seed: options.seed, sampler, scoreNoise: options.scoreNoise });
+  // Declared figures (offers.csv columns or --declared): the check, with or without occulted values.
+  const check: PluggedSection<CheckModel> =
+    tender.declared.length > 0
+      ? { status: "computed", model: buildCheckModel(tender, checkTender(tender, tender.declared), { inputs: files.map((f) => ({ path: f.path, sha256: f.sha256 })), warnings: [] }) }
+      : { status: "not-computed", reason: "not-requested" };
+
+  let score: ScoreModel;
+  let sensitivity: PluggedSection<SensitivityModel>;
+  let unknowns: PluggedSection<UnknownsModel> = { status: "not-computed", reason: "not-requested" };
+  let charts: ReportAnalysis = { offers: [], lines: [] };
+  const result = hasUnknownValues(tender) ? null : scoreTender(tender);
+  if (result === null) {
+    // Occulted values: exact intervals and possible ranks instead of single figures. The weight and
+    // score analyses need every value: section 5 says so (the interval analysis is in section 6).
+    const bounds = scoreWithUnknowns(tender);
+    unknowns = { status: "computed", model: buildUnknownsModel(tender, bounds) };
+    diagnostics.push(...bounds.warnings);
+    score = buildScoreModel(tender, { offers: [], winners: [], warnings: [] }, diagnostics);
+    sensitivity = { status: "not-computed", reason: "unknown-values" };
+  } else {
+    score = buildScoreModel(tender, result, diagnostics);
+    if (score.offers.filter((o) => o.rank !== null).length < 2) sensitivity = { status: "not-computed", reason: "too-few-offers" };
+    else {
+      const run = await analyseForReport(tender, result, {
+        samples: options.samples,
+        seed: options.seed,
+        smaaWeights: weights.text,
+        scoreNoise: options.scoreNoise,
+        ...(options.progress ? { progress: options.progress } : {}),
+      });
+      sensitivity = { status: "computed", model: run.model };
+      charts = run.charts;
+    }
+  }
   const model = buildReportModel({
     tender,
-    result,
     score,
-    analysis,
+    analysis: charts,
+    sensitivity,
+    check,
+    unknowns,
     lang: options.lang,
     date: options.now,
     commandLine: options.commandLine,
@@ -103,8 +144,8 @@ export async function runReport(offersArg: string, options: ReportCommandOptions
       rescaleWeights: options.rescaleWeights,
       samples: options.samples,
       seed: options.seed,
-      smaaWeights: options.smaaWeights,
-      sampler,
+      smaaWeights: weights.text,
+      sampler: weights.sampler,
       scoreNoise: options.scoreNoise,
       sensitivityModel: "unrounded-additive",
       stabilityConventions: ["local", "global"],
@@ -112,6 +153,11 @@ export async function runReport(offersArg: string, options: ReportCommandOptions
   });
   const rendered = await renderReport(model, format, options.output);
   return { exitCode: EXIT.ok, output: rendered.output, messages: messagesOf(diagnostics, options.lang), inputs, ...(rendered.extraFiles ? { extraFiles: rendered.extraFiles } : {}) };
+}
+
+/** Some needed value is occulted (empty or marked unknown): the scorer cannot give single figures. */
+function hasUnknownValues(tender: Tender): boolean {
+  return tender.offers.some((o) => tender.criteria.leaves.some((l) => (o.values.get(l) ?? null) === null));
 }
 
 /** Render one format. PDF pulls in pdfmake and the fonts lazily, only when asked for. */

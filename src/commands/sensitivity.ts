@@ -9,8 +9,10 @@ import { renderSensitivityMarkdown } from "../report/renderers/sensitivity-markd
 import { renderSensitivityTerminal } from "../report/renderers/sensitivity-terminal.js";
 import type { RenderOptions, Renderer } from "../report/renderers/types.js";
 import { buildSensitivityModel, type SensitivityModel } from "../report/sensitivity-model.js";
-import { scoreTender, UnknownValuesError } from "../scoring/score-tender.js";
-import { analyseTender, parseSmaaWeights } from "../sensitivity/analyse.js";
+import { Rational } from "../exact/rational.js";
+import { scoreTender } from "../scoring/score-tender.js";
+import { analyseTender, parseSmaaWeights, type AnalyseOptions } from "../sensitivity/analyse.js";
+import { analyseOcculted, hasOccultedValues } from "../sensitivity/bounds.js";
 import { evaluateFailOn, parseFailOn } from "../sensitivity/fail-on.js";
 import { loadFromArgs } from "./load.js";
 import type { CommandOutcome } from "./outcome.js";
@@ -36,6 +38,10 @@ export interface SensitivityCommandOptions {
   seed: number;
   /** "simplex" | "ordinal" | "box:P" | "box:P:top". */
   smaaWeights: string;
+  /** `--smaa-weights` was given on the command line (else the default, which "order" weights override). */
+  smaaWeightsExplicit?: boolean;
+  /** Admissible values of an occulted price (`--price-range LO:HI`, hi null = +∞); default (0, +∞). */
+  priceRange?: { lo: Rational; hi: Rational | null };
   /** ±K scale points on every `direct` note (0 = none). */
   scoreNoise: number;
   precision?: number;
@@ -46,9 +52,11 @@ export interface SensitivityCommandOptions {
 }
 
 /**
- * Exit codes: 2 for a bad `--fail-on` / `--smaa-weights` (before any work, with the accepted forms),
- * bad input, or occulted values (UnknownValuesError: the interval analysis handles those elsewhere);
- * 1 when a --fail-on condition is met (named in the output and on stderr); 0 otherwise.
+ * Exit codes: 2 for a bad `--fail-on` / `--smaa-weights` (before any work, with the accepted forms) or
+ * bad input; 1 when a --fail-on condition is met (named in the output and on stderr); 0 otherwise.
+ * Occulted values: the analysis runs on the two completed scenarios of bounds.ts and reports bounds;
+ * --fail-on then reads the conservative end (challengers' best case; margin 0 when the award itself
+ * depends on the occulted data).
  */
 export async function runSensitivity(offersArg: string, options: SensitivityCommandOptions): Promise<CommandOutcome> {
   const lang = options.lang;
@@ -64,18 +72,34 @@ export async function runSensitivity(offersArg: string, options: SensitivityComm
   if (!loaded.ok) return { exitCode: EXIT.badInput, messages, inputs: loaded.inputs };
   const tender = loaded.tender;
 
+  const analyseOptions: AnalyseOptions = {
+    samples: options.samples,
+    seed: options.seed,
+    smaaWeights: options.smaaWeights,
+    smaaWeightsExplicit: options.smaaWeightsExplicit === true,
+    scoreNoise: options.scoreNoise,
+    ...(options.precision !== undefined ? { precision: options.precision } : {}),
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.progress ? { onProgress: options.progress } : {}),
+  };
   let model: SensitivityModel;
-  try {
-    const scored = scoreTender(tender);
-    const analysis = await analyseTender(tender, scored, {
-      samples: options.samples,
-      seed: options.seed,
-      smaaWeights: options.smaaWeights,
-      scoreNoise: options.scoreNoise,
-      ...(options.precision !== undefined ? { precision: options.precision } : {}),
-      ...(options.workers !== undefined ? { workers: options.workers } : {}),
-      ...(options.progress ? { onProgress: options.progress } : {}),
+  if (hasOccultedValues(tender)) {
+    const occulted = await analyseOcculted(tender, { ...analyseOptions, ...(options.priceRange ? { priceRange: options.priceRange } : {}) });
+    const analysis = occulted.analyses[occulted.body];
+    const winner = occulted.presumedWinner;
+    const f = occulted.figures;
+    const failOn = evaluateFailOn(parsed.conditions, {
+      winnerMarginPoints: occulted.awardDepends ? Rational.ZERO : f.winnerMargin.low,
+      noteMarginPoints: occulted.awardDepends ? Rational.ZERO : f.noteMargin.low,
+      acceptability: occulted.awardDepends ? (winner && analysis.smaa ? (analysis.smaa.rankAcceptability[winner]?.[0] ?? null) : null) : (f.acceptability.low?.toNumber() ?? null),
+      rankReversal: analysis.rankReversal.anyReversal,
+      formulaDecides: analysis.methods.formulaDecides,
+      roundingDecides: analysis.methods.roundingDecides,
     });
+    model = buildSensitivityModel(tender, analysis, failOn, loaded.diagnostics, occulted);
+  } else {
+    const scored = scoreTender(tender);
+    const analysis = await analyseTender(tender, scored, analyseOptions);
     const winner = analysis.minimalChange.winner;
     const failOn = evaluateFailOn(parsed.conditions, {
       winnerMarginPoints: analysis.minimalChange.margin?.distancePoints ?? null,
@@ -86,12 +110,6 @@ export async function runSensitivity(offersArg: string, options: SensitivityComm
       roundingDecides: analysis.methods.roundingDecides,
     });
     model = buildSensitivityModel(tender, analysis, failOn, loaded.diagnostics);
-  } catch (e) {
-    if (e instanceof UnknownValuesError) {
-      const detail = e.missing.slice(0, 5).map((m) => `${m.offer}/${m.leaf}`).join(", ") + (e.missing.length > 5 ? ", …" : "");
-      return { exitCode: EXIT.badInput, messages: [...messages, ts(lang, "unknownValues", { detail })], inputs: loaded.inputs };
-    }
-    throw e;
   }
   const render: RenderOptions = { lang, color: options.color, detail: true };
   const output = await SENSITIVITY_RENDERERS[options.format](model, render);

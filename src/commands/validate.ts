@@ -10,7 +10,7 @@ import { formatLocation } from "../i18n/diagnostics.js";
 import { t } from "../i18n/ui.js";
 import { runBatch, type TenderReport } from "./batch.js";
 import { loadFromArgs } from "./load.js";
-import type { CommandOutcome } from "./outcome.js";
+import type { CommandOutcome, ProgressReport } from "./outcome.js";
 
 export interface ValidateOptions {
   criteria?: string;
@@ -40,6 +40,7 @@ export async function runValidate(offersArg: string, options: ValidateOptions): 
 
 export interface ValidateManyOptions extends ValidateOptions {
   format: "text" | "json";
+  progress?: ProgressReport;
 }
 
 /**
@@ -50,7 +51,7 @@ export interface ValidateManyOptions extends ValidateOptions {
 export async function runValidateMany(paths: readonly string[], options: ValidateManyOptions): Promise<CommandOutcome> {
   if (paths.length === 1 && options.format === "text" && (await isSingleTender(paths[0]!))) return runValidate(paths[0]!, options);
   const single = paths.length === 1 ? options.criteria : undefined;
-  return runBatch(paths, (p) => validateOne(p, { ...options, ...(single === undefined ? {} : { criteria: single }) }), { lang: options.lang, format: options.format });
+  return runBatch(paths, (p) => validateOne(p, { ...options, ...(single === undefined ? {} : { criteria: single }) }), { lang: options.lang, format: options.format, ...(options.progress ? { progress: options.progress } : {}) });
 }
 
 /** A file (or a missing path: the single report says FILE_NOT_FOUND), or a folder holding offers.csv. */

@@ -83,6 +83,14 @@ export interface CriteriaTree {
   groups: WeightGroupReading[];
   /** True when --rescale-weights changed at least one group. */
   rescaled: boolean;
+  /**
+   * How exactly the weights are known (eForms BT-5421 / OCDS): "exact"; "mid" (middle of a published
+   * range); "order" (order of importance only: the weights are a rank-sum stand-in, and the weight
+   * analysis must say so and sample ordinal weights).
+   */
+  weightKind: "exact" | "mid" | "order";
+  /** For weightKind "order": criterion id → published rank (1 = most important). */
+  weightOrder?: Map<string, number>;
 }
 
 export interface Offer {

@@ -137,6 +137,7 @@ function assemble(shape: TreeShape, rules: Map<string, LeafRule>, weights: Retur
   };
   const roots = shape.roots.map((k) => visit(k, 0).id);
   return {
+    weightKind: "exact",
     nodes,
     byId,
     roots,

@@ -1,6 +1,13 @@
 // Bytes → text: BOM → UTF-8 (or UTF-16), else strict UTF-8, else Windows-1252 via iconv-lite.
 // Node 20's own TextDecoder('windows-1252') maps 0x80–0x9F to C1 controls (loses € ’ Œ), hence iconv-lite.
-import iconv from "iconv-lite";
+import { createRequire } from "node:module";
+
+// Loaded on first use only: most files are UTF-8, and start-up time matters (issue 7).
+let iconv: typeof import("iconv-lite") | undefined;
+function win1252(bytes: Uint8Array): string {
+  iconv ??= createRequire(import.meta.url)("iconv-lite") as typeof import("iconv-lite");
+  return iconv.decode(Buffer.from(bytes), "win1252");
+}
 
 export type TextEncodingName = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "cp1252";
 
@@ -23,7 +30,7 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {
-    return { text: iconv.decode(Buffer.from(bytes), "win1252"), encoding: "cp1252" };
+    return { text: win1252(bytes), encoding: "cp1252" };
   }
 }
 

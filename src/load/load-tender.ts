@@ -55,8 +55,10 @@ export function loadTender(offers: TenderInput, criteria: TenderInput, options: 
   if (off) diagnostics.push(...off.diagnostics);
   diagnostics.splice(criteriaCount, Infinity, ...sortByLine(diagnostics.slice(criteriaCount)));
   if (hasErrors(diagnostics) || !crit?.tree || !off) return { ok: false, diagnostics };
+  const tree = { ...crit.tree, weightKind: crit.weightKind.kind };
+  if (crit.weightKind.order) tree.weightOrder = crit.weightKind.order;
   const tender: Tender = {
-    criteria: crit.tree,
+    criteria: tree,
     offers: off.offers,
     declared: off.declared,
     inputs:

@@ -1,14 +1,14 @@
 // The full transparency report as one serialisable object: the JSON contract of `psc-audit report`
 // (schemaVersion 1) and the single source of the HTML, PDF and Markdown renderers. Pure; no IO.
 // Language-neutral: numbers as JSON numbers with exact strings beside them; words come later.
-import type { Diagnostic, ScoreResult, Tender } from "../domain/types.js";
-import { Rational } from "../exact/rational.js";
+import type { Diagnostic, Tender } from "../domain/types.js";
 import type { Lang } from "../i18n/lang.js";
-import { defaultTolerance } from "../check/tolerance.js";
 import type { WeightSampler } from "../smaa/index.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
-import { exact, num } from "./json-figures.js";
+import type { CheckModel } from "./check-model.js";
 import type { ReportAnalysis } from "./report-analysis.js";
+import type { SensitivityModel } from "./sensitivity-model.js";
+import type { UnknownsModel } from "./unknowns-model.js";
 import type { CriterionRow, OfferRow, ScoreModel } from "./score-model.js";
 
 export interface ReportInputFile {
@@ -34,25 +34,10 @@ export interface MethodCriterion extends CriterionRow {
   methodSpec: { id: string; params: Record<string, string>; text: string } | null;
 }
 
-/** A figure the buyer published next to the recomputed one. */
-export interface DeclaredComparison {
-  offer: string;
-  /** Node id, "total" or "rank". */
-  node: string;
-  declared: number;
-  declaredText: string;
-  recomputed: number | null;
-  recomputedExact?: string;
-  /** recomputed − declared (null when nothing to compare, e.g. an unranked offer's rank). */
-  difference: number | null;
-  differenceExact?: string;
-  /** Default tolerance: half a unit of the last published decimal. */
-  tolerance: number;
-  agrees: boolean | null;
-}
-
-/** A section filled by another analysis (sensitivity findings, check): its model, or why it is absent. */
-export type PluggedSection<T> = { status: "computed"; model: T } | { status: "not-computed"; reason: "not-requested" | "not-available" | "too-few-offers" };
+/** A section filled by another analysis (sensitivity findings, check, unknowns): its model, or why it is absent. */
+export type PluggedSection<T> =
+  | { status: "computed"; model: T }
+  | { status: "not-computed"; reason: "not-requested" | "not-available" | "too-few-offers" | "unknown-values" };
 
 export interface ReportModel {
   schemaVersion: 1;
@@ -72,27 +57,39 @@ export interface ReportModel {
     marginExact?: string;
     offers: number;
     ranked: number;
+    /** With occulted values: is the winner certain whatever they are (null without occulted values)? */
+    winnerStatus: "certain" | "depends" | "undetermined" | null;
+    /** With occulted values: the offers that can come first. */
+    possibleWinners: string[];
   };
   method: {
     totalPoints: number;
     weightReading: ScoreModel["weightReading"];
     weightGroups: ScoreModel["weightGroups"];
     rescaled: boolean;
+    /** How exactly the weights are known: as published, the middle of a published range, or an order only. */
+    weightKind: "exact" | "mid" | "order";
+    /** weightKind "order": criterion id → published rank (1 = most important). */
+    weightOrder: Record<string, number> | null;
     criteria: MethodCriterion[];
   };
+  /** Exact per-offer figures; empty with occulted values (then see `unknowns`). */
   offers: OfferRow[];
-  declared: DeclaredComparison[];
+  /** With occulted values only: the raw leaf values as given (null = occulted), offer → leaf → value. */
+  tenderValues?: Record<string, Record<string, number | null>>;
+  /** Chart data the sensitivity model does not carry (one-way sensitivity lines). */
   analysis: ReportAnalysis;
-  /** Full sensitivity findings (src/sensitivity analyses) when available. */
-  sensitivity: PluggedSection<unknown>;
-  check: PluggedSection<unknown>;
-  unknowns: PluggedSection<unknown>;
+  /** Full sensitivity findings: the JSON model of `psc-audit sensitivity`. */
+  sensitivity: PluggedSection<SensitivityModel>;
+  /** Declared figures checked: the JSON model of `psc-audit check`. */
+  check: PluggedSection<CheckModel>;
+  /** Occulted values: intervals and possible ranks (`psc-audit score` with unknowns). */
+  unknowns: PluggedSection<UnknownsModel>;
   warnings: Diagnostic[];
 }
 
 export interface ReportModelInput {
   tender: Tender;
-  result: ScoreResult;
   score: ScoreModel;
   analysis: ReportAnalysis;
   lang: Lang;
@@ -100,9 +97,9 @@ export interface ReportModelInput {
   commandLine: string[];
   inputs: ReportInputFile[];
   parameters: ReportParameters;
-  sensitivity?: PluggedSection<unknown>;
-  check?: PluggedSection<unknown>;
-  unknowns?: PluggedSection<unknown>;
+  sensitivity: PluggedSection<SensitivityModel>;
+  check: PluggedSection<CheckModel>;
+  unknowns: PluggedSection<UnknownsModel>;
 }
 
 export function buildReportModel(input: ReportModelInput): ReportModel {
@@ -113,14 +110,28 @@ export function buildReportModel(input: ReportModelInput): ReportModel {
     if (spec) for (const k of Object.keys(spec.params).sort()) params[k] = spec.params[k]!.toString();
     return { ...c, methodSpec: spec ? { id: spec.id, params, text: spec.text } : null };
   });
-  const summary: ReportModel["summary"] = {
-    winner: score.winner,
-    winners: score.winners,
-    tieForFirst: score.tieForFirst,
-    margin: score.margin,
-    offers: score.offers.length,
-    ranked: score.offers.filter((o) => o.rank !== null).length,
-  };
+  const unknowns = input.unknowns.status === "computed" ? input.unknowns.model : null;
+  const summary: ReportModel["summary"] = unknowns
+    ? {
+        winner: unknowns.winner.status === "certain" ? unknowns.winner.offer : null,
+        winners: unknowns.winner.status === "certain" && unknowns.winner.offer !== null ? [unknowns.winner.offer] : [],
+        tieForFirst: false,
+        margin: null,
+        offers: unknowns.offers.length,
+        ranked: unknowns.offers.filter((o) => o.bestRank !== null).length,
+        winnerStatus: unknowns.winner.status,
+        possibleWinners: unknowns.winner.possible,
+      }
+    : {
+        winner: score.winner,
+        winners: score.winners,
+        tieForFirst: score.tieForFirst,
+        margin: score.margin,
+        offers: score.offers.length,
+        ranked: score.offers.filter((o) => o.rank !== null).length,
+        winnerStatus: null,
+        possibleWinners: score.winners,
+      };
   if (score.marginExact !== undefined) summary.marginExact = score.marginExact;
   return {
     schemaVersion: 1,
@@ -137,45 +148,29 @@ export function buildReportModel(input: ReportModelInput): ReportModel {
       weightReading: score.weightReading,
       weightGroups: score.weightGroups,
       rescaled: score.rescaled,
+      weightKind: tender.criteria.weightKind ?? "exact",
+      weightOrder: tender.criteria.weightOrder ? Object.fromEntries([...tender.criteria.weightOrder].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))) : null,
       criteria,
     },
     offers: score.offers,
-    declared: compareDeclared(input),
+    ...(unknowns ? { tenderValues: rawValues(tender) } : {}),
     analysis: input.analysis,
-    sensitivity: input.sensitivity ?? { status: "not-computed", reason: "not-available" },
-    check: input.check ?? { status: "not-computed", reason: tender.declared.length > 0 ? "not-available" : "not-requested" },
-    unknowns: input.unknowns ?? { status: "not-computed", reason: "not-requested" },
+    sensitivity: input.sensitivity,
+    check: input.check,
+    unknowns: input.unknowns,
     warnings: score.warnings,
   };
 }
 
-/** Declared versus recomputed, per figure, in the declared file's order. */
-function compareDeclared(input: ReportModelInput): DeclaredComparison[] {
-  const { tender, score } = input;
-  return tender.declared.map((d) => {
-    let recomputed: Rational | null = null;
-    const offer = score.offers.find((o) => o.id === d.offer);
-    if (offer) {
-      if (d.node === "total") recomputed = score.exactTotals.get(d.offer) ?? null;
-      else if (d.node === "rank") recomputed = offer.rank === null ? null : Rational.of(offer.rank);
-      else recomputed = score.exactPoints.get(d.offer)?.get(d.node) ?? null;
+function rawValues(tender: Tender): Record<string, Record<string, number | null>> {
+  const out: Record<string, Record<string, number | null>> = {};
+  for (const o of tender.offers) {
+    const row: Record<string, number | null> = {};
+    for (const leaf of tender.criteria.leaves) {
+      const v = o.values.get(leaf) ?? null;
+      row[leaf] = v === null ? null : v.toNumber();
     }
-    const tolerance = d.node === "rank" ? Rational.ZERO : defaultTolerance(d.text, d.value);
-    const diff = recomputed ? recomputed.sub(d.value) : null;
-    const row: DeclaredComparison = {
-      offer: d.offer,
-      node: d.node,
-      declared: num(d.value),
-      declaredText: d.text,
-      recomputed: recomputed ? num(recomputed) : null,
-      difference: diff ? num(diff) : null,
-      tolerance: num(tolerance),
-      agrees: diff ? diff.abs().le(tolerance) : null,
-    };
-    const re = recomputed ? exact(recomputed) : undefined;
-    if (re !== undefined) row.recomputedExact = re;
-    const de = diff ? exact(diff) : undefined;
-    if (de !== undefined) row.differenceExact = de;
-    return row;
-  });
+    out[o.id] = row;
+  }
+  return out;
 }

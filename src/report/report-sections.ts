@@ -12,7 +12,11 @@ import { distinguishingDecimals, formatDecimal, formatPercent } from "./format.j
 import type { Block, DocRow, DocSection, DocTable, ReportDoc } from "./report-doc.js";
 import { formatDate, formatRaw, formatShort, ratOf } from "./report-format.js";
 import type { ReportModel } from "./report-model.js";
-import { chartsSection, checkSection, provenanceSection, sensitivitySection, verdictSentences } from "./report-sections-analysis.js";
+import { chartsSection, provenanceSection } from "./report-sections-analysis.js";
+import { checkSection } from "./report-sections-check.js";
+import { sensitivitySection, verdictSentences } from "./report-sections-sensitivity.js";
+import type { FigureRow } from "./check-model.js";
+import { ratOf as figRat, type IntervalJson, type UnknownsModel } from "./unknowns-model.js";
 import type { OfferRow } from "./score-model.js";
 
 /** Decimals and exact figures shared by every section. */
@@ -75,11 +79,14 @@ function summarySection(model: ReportModel, f: Figures): DocSection {
   const total = ratOf(model.method.totalPoints);
   const winnerRow = model.offers.find((o) => o.id === s.winner);
   const rows: { key: string; value: string }[] = [];
-  const winnerValue = s.tieForFirst
-    ? rt(lang, "winnerTieValue", { offers: s.winners.map(f.offerName).join(", ") })
-    : s.winner !== null
-      ? f.offerName(s.winner)
-      : rt(lang, "noWinnerValue");
+  const winnerValue =
+    s.winnerStatus !== null && s.winnerStatus !== "certain"
+      ? rt(lang, "winnerPossibleValue", { offers: s.possibleWinners.map(f.offerName).join(", ") })
+      : s.tieForFirst
+        ? rt(lang, "winnerTieValue", { offers: s.winners.map(f.offerName).join(", ") })
+        : s.winner !== null
+          ? f.offerName(s.winner) + (s.winnerStatus === "certain" ? ` (${rt(lang, "winnerCertainValue")})` : "")
+          : rt(lang, "noWinnerValue");
   rows.push({ key: rt(lang, "winnerLabel"), value: winnerValue });
   if (winnerRow) {
     rows.push({ key: rt(lang, "totalLabel"), value: rt(lang, "outOf", { points: formatDecimal(f.total(winnerRow), f.totalDecimals, lang), total: formatShort(total, lang) }) });
@@ -108,6 +115,11 @@ function methodSection(model: ReportModel, f: Figures): DocSection {
   const rescaled = m.weightGroups.filter((g) => g.reading === "rescaled").map((g) => (g.parent === null ? "—" : `« ${f.label(g.parent)} »`));
   blocks.push({ kind: "p", text: percent.length > 0 ? rt(lang, "m_readingPercent", { groups: percent.join(", ") }) : rt(lang, "m_readingPoints") });
   if (m.rescaled) blocks.push({ kind: "notice", text: rt(lang, "m_rescaled", { groups: rescaled.join(", ") }) });
+  if (m.weightKind === "mid") blocks.push({ kind: "notice", text: rt(lang, "m_weightsMid") });
+  else if (m.weightKind === "order") {
+    const order = m.weightOrder ? Object.entries(m.weightOrder).map(([id, r]) => `${r}. ${f.label(id)}`).join(" ; ") : "";
+    blocks.push({ kind: "notice", text: rt(lang, "m_weightsOrder") + (order ? ` ${rt(lang, "m_weightsOrderList", { order })}` : "") });
+  } else blocks.push({ kind: "p", text: rt(lang, "m_weightsExact") });
 
   const tree: DocTable = {
     id: "criteria-tree",
@@ -179,6 +191,7 @@ function methodSection(model: ReportModel, f: Figures): DocSection {
 
 function offersSection(model: ReportModel, f: Figures): DocSection {
   const { lang } = f;
+  if (model.unknowns.status === "computed") return unknownOffersSection(model, model.unknowns.model, f);
   const tops = model.method.criteria.filter((c) => c.depth === 0);
   const winners = new Set(model.summary.winners);
   const ranking: DocTable = {
@@ -208,20 +221,42 @@ function pts(f: Figures, o: OfferRow, node: string, inexact: boolean): string {
   return formatDecimal(f.points(o, node), f.pointDecimals, f.lang) + (inexact ? "≈" : "");
 }
 
+/** The published figures of one offer (check model), by node id, "total" and "rank". */
+function declaredOf(model: ReportModel, offer: string): Map<string, FigureRow> {
+  if (model.check.status !== "computed") return new Map();
+  return new Map(model.check.model.figures.filter((d) => d.offer === offer).map((d) => [d.node, d]));
+}
+
+/** Published and difference cells: the difference in red when the figure does not agree. */
+function declaredCellsOf(declared: Map<string, FigureRow>, f: Figures): (node: string) => DocRow["cells"] {
+  const { lang } = f;
+  return (node) => {
+    if (declared.size === 0) return [];
+    const d = declared.get(node);
+    if (!d) return [{ text: "" }, { text: "" }];
+    const bad = d.status === "disagrees" || d.status === "impossible";
+    let diff: string;
+    if (d.status === "impossible") diff = rt(lang, "impossibleShort");
+    else if (d.status === "open" || d.difference === null) diff = d.status === "open" ? rt(lang, "openShort") : "—";
+    else {
+      // Enough decimals that a difference beyond the tolerance never shows as 0,00.
+      const r = figRat(d.difference);
+      const short = r.toExactDecimal(4);
+      const decimals = d.kind === "rank" ? 0 : short === null ? 4 : Math.max(2, (short.split(".")[1] ?? "").length);
+      diff = (r.sign() > 0 ? "+" : "") + formatDecimal(r, decimals, lang) + (short === null && d.kind !== "rank" ? "…" : "");
+    }
+    return [{ text: d.declaredText, ...(bad ? { flag: "diff" as const } : {}) }, bad ? { text: diff, flag: "diff" } : { text: diff, flag: "muted" }];
+  };
+}
+
 /** The UK-style per-bidder table: every node with weight, raw value, points, sub-totals, total, rank. */
 function offerTable(model: ReportModel, f: Figures, o: OfferRow): DocTable {
   const { lang } = f;
-  const declared = new Map(model.declared.filter((d) => d.offer === o.id).map((d) => [d.node, d]));
+  const declared = declaredOf(model, o.id);
   const withDeclared = declared.size > 0;
   const head = [rt(lang, "col_criterion"), rt(lang, "col_weight"), rt(lang, "col_raw"), rt(lang, "col_points"), rt(lang, "col_share")];
   if (withDeclared) head.push(rt(lang, "col_declared"), rt(lang, "col_diff"));
-  const declaredCells = (node: string): DocRow["cells"] => {
-    if (!withDeclared) return [];
-    const d = declared.get(node);
-    if (!d) return [{ text: "" }, { text: "" }];
-    const diff = d.difference === null ? "—" : formatDecimal(ratOf(d.difference, d.differenceExact), Math.max(2, f.pointDecimals), lang);
-    return [{ text: formatShort(Rational.fromNumber(d.declared), lang) }, d.agrees === false ? { text: diff, flag: "diff" } : { text: diff, flag: "muted" }];
-  };
+  const declaredCells = declaredCellsOf(declared, f);
   const rows: DocRow[] = model.method.criteria.map((c) => {
     const weight = ratOf(c.weight, c.weightExact);
     const p = f.points(o, c.id);
@@ -264,6 +299,87 @@ function offerTable(model: ReportModel, f: Figures, o: OfferRow): DocTable {
   if (withDeclared) notes.push(rt(lang, "diffNote"));
   if (o.inexact) notes.push(rt(lang, "inexactMark"));
   return { id: `offer-${slug(o.id)}`, caption, head, align: ["left", "right", "right", "right", "right", ...(withDeclared ? (["right", "right"] as const) : [])], rows, notes };
+}
+
+/**
+ * An interval of points as the tables show points (2 decimals): a single value when both ends are
+ * equal, else "[lo ; hi]" rounded outwards (the shown interval always contains the exact one; "]" / "["
+ * mark ends not reached). Exact ends are in section 6 and the JSON.
+ */
+function intervalText(i: IntervalJson, lang: Lang, decimals = 2): string {
+  const lo = figRat(i.lo);
+  const hi = figRat(i.hi);
+  if (lo.eq(hi) && i.lo.attained && i.hi.attained) return formatDecimal(lo, decimals, lang);
+  return `${i.lo.attained ? "[" : "]"}${formatDecimal(lo.round(decimals, "floor"), decimals, lang)} ; ${formatDecimal(hi.round(decimals, "ceil"), decimals, lang)}${i.hi.attained ? "]" : "["}`;
+}
+
+/** Section 3 with occulted values: every figure an exact interval, ranks as the possible range. */
+function unknownOffersSection(model: ReportModel, u: UnknownsModel, f: Figures): DocSection {
+  const { lang } = f;
+  const tops = model.method.criteria.filter((c) => c.depth === 0);
+  const ranks = (o: UnknownsModel["offers"][number]): string => (o.bestRank === null ? "—" : o.bestRank === o.worstRank ? String(o.bestRank) : `${o.bestRank}–${o.worstRank}`);
+  const blocks: Block[] = [{ kind: "notice", text: rt(lang, "o_unknownsIntro", { count: u.unknowns.length }) }];
+  blocks.push({
+    kind: "table",
+    table: {
+      id: "ranking",
+      caption: rt(lang, "o_rankingUnknownsTitle"),
+      head: [rt(lang, "col_possibleRanks"), rt(lang, "col_offer"), rt(lang, "col_name"), ...tops.map((c) => `${c.id} (${formatShort(ratOf(c.weight, c.weightExact), lang)})`), rt(lang, "col_total")],
+      align: ["right", "left", "left", ...tops.map(() => "right" as const), "right"],
+      rows: u.offers.map((o) => ({
+        kind: o.bestRank === null ? "unranked" : o.hasUnknowns ? "normal" : "normal",
+        cells: [
+          { text: ranks(o) },
+          { text: o.id, flag: "strong" },
+          { text: o.label === o.id ? "" : o.label },
+          ...tops.map((c) => ({ text: o.points[c.id] ? intervalText(o.points[c.id]!, lang) : "—" })),
+          { text: intervalText(o.total, lang), flag: "strong" as const },
+        ],
+      })),
+      notes: [rt(lang, "o_intervalNote"), ...tops.map((c) => `${c.id}${colon(lang)}${c.label}`)],
+    },
+  });
+  const rawOf = new Map(u.unknowns.map((x) => [`${x.offer}\u0000${x.node}`, x]));
+  for (const o of u.offers) {
+    const declared = declaredOf(model, o.id);
+    const declaredCells = declaredCellsOf(declared, f);
+    const head = [rt(lang, "col_criterion"), rt(lang, "col_weight"), rt(lang, "col_raw"), rt(lang, "col_points")];
+    if (declared.size > 0) head.push(rt(lang, "col_declared"), rt(lang, "col_diff"));
+    const offer = model.tenderValues?.[o.id] ?? {};
+    const rows: DocRow[] = model.method.criteria.map((c) => {
+      const unknown = c.leaf ? rawOf.get(`${o.id}\u0000${c.id}`) : undefined;
+      const raw = c.leaf ? offer[c.id] : undefined;
+      const scale = c.max !== null && c.type === "quality" ? ` / ${formatShort(ratOf(c.max), lang)}` : "";
+      const rawText = unknown ? rt(lang, "unknownValue") + scale : raw === undefined || raw === null ? "" : formatRaw(Rational.fromNumber(raw), c.type === "quality" ? "quality" : (c.type as "price" | "cost"), lang) + scale;
+      const p = o.points[c.id];
+      return {
+        kind: c.leaf ? "normal" : "group",
+        cells: [
+          { text: `${c.id} — ${c.label}`, indent: c.depth, ...(c.leaf ? {} : { flag: "strong" as const }) },
+          { text: formatShort(ratOf(c.weight, c.weightExact), lang) },
+          unknown ? { text: rawText, flag: "muted" as const } : { text: rawText },
+          { text: p ? intervalText(p, lang) : "—", ...(c.leaf ? {} : { flag: "strong" as const }) },
+          ...declaredCells(c.id),
+        ],
+      };
+    });
+    rows.push({ kind: "total", cells: [{ text: rt(lang, "totalRow"), flag: "strong" }, { text: formatShort(ratOf(model.method.totalPoints), lang) }, { text: "" }, { text: intervalText(o.total, lang), flag: "strong" }, ...declaredCells("total")] });
+    rows.push({ kind: "total", cells: [{ text: rt(lang, "rankRow"), flag: "strong" }, { text: "" }, { text: "" }, { text: ranks(o), flag: "strong" }, ...declaredCells("rank")] });
+    const notes = [rt(lang, "o_intervalNote")];
+    if (declared.size > 0) notes.push(rt(lang, "diffNote"));
+    blocks.push({
+      kind: "table",
+      table: {
+        id: `offer-${slug(o.id)}`,
+        caption: `${rt(lang, "o_offerTitle", { offer: f.offerName(o.id) })} · ${o.bestRank === null ? rt(lang, "o_notRanked") : rt(lang, "o_possibleRanks", { ranks: ranks(o) })}`,
+        head,
+        align: ["left", "right", "right", "right", ...(declared.size > 0 ? (["right", "right"] as const) : [])],
+        rows,
+        notes,
+      },
+    });
+  }
+  return { id: "offers", title: rt(lang, "sec_offers"), blocks };
 }
 
 /** The colon of running text: French puts a (no-break) space before it. */

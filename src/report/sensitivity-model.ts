@@ -3,6 +3,7 @@
 import type { Diagnostic, Tender } from "../domain/types.js";
 import type { Rational } from "../exact/rational.js";
 import type { SensitivityAnalysis } from "../sensitivity/analyse.js";
+import type { FigureBounds, OccultedAnalysis, ScenarioName } from "../sensitivity/bounds.js";
 import { NEUTRALISED_SHARE } from "../sensitivity/effective-weight.js";
 import type { FailOnResult } from "../sensitivity/fail-on.js";
 import type { ChangeResult, NotComputed } from "../sensitivity/min-change.js";
@@ -43,7 +44,19 @@ export interface SensitivityModel {
   command: "sensitivity";
   inputs: { path: string; sha256: string }[];
   /** The model the weight / score analyses use. */
-  basis: { unrounded: boolean; roundingIgnored: boolean; totalPoints: number; weightsAs: "fraction" };
+  basis: {
+    unrounded: boolean;
+    roundingIgnored: boolean;
+    totalPoints: number;
+    weightsAs: "fraction";
+    /**
+     * How the weights are known: "exact"; "mid" (middle of published ranges); "order" (only the order of
+     * importance: the point weights are a rank-sum stand-in, `order` gives the published ranks).
+     */
+    weights: { kind: "exact" | "mid" | "order"; order?: Array<{ criterion: string; rank: number }>; smaaOrdinalDefault: boolean };
+    /** Present when some values are occulted: the analysis runs on two completed scenarios (bounds). */
+    occulted?: OccultedJson;
+  };
   winner: string | null;
   winners: string[];
   stability: Array<{
@@ -158,6 +171,92 @@ export interface SensitivityModel {
   warnings: Diagnostic[];
 }
 
+/** A figure as an interval over the two occulted-value scenarios. */
+export interface BoundsJson {
+  bounds: true;
+  low: Figure | null;
+  high: Figure | null;
+  lowFrom: ScenarioName | null;
+  highFrom: ScenarioName | null;
+  /** Proven bounds over every admissible value (else: just the two scenarios' values). */
+  exact: boolean;
+}
+
+export interface OccultedJson {
+  cells: Array<{
+    offer: string;
+    leaf: string;
+    kind: "note" | "price";
+    admissible: { lo: number; loOpen: boolean; hi: number | null };
+    ofPresumedWinner: boolean;
+    challengersBest: { value: number; exact?: string; standIn: "zero" | "infinity" | null };
+    challengersWorst: { value: number; exact?: string; standIn: "zero" | "infinity" | null };
+  }>;
+  priceRange: { lo: number; hi: number | null };
+  presumedWinner: string | null;
+  presumedWinnerBasis: string;
+  /** scoreWithUnknowns: "certain" | "depends" | "undetermined". */
+  winnerStatus: string;
+  possibleWinners: string[];
+  /** The presumed winner does not win both scenarios: the award itself depends on occulted data. */
+  awardDepends: boolean;
+  scenarioWinners: Record<ScenarioName, string[]>;
+  /** The scenario whose analysis fills the other sections of this document. */
+  body: ScenarioName;
+  /** Every unknown on an absolute leaf: the figures with `exact: true` are proven bounds. */
+  monotone: boolean;
+  standIns: boolean;
+  limitsApplied: Array<{ scenario: ScenarioName; offer: string; leaf: string }>;
+  /** Exact total intervals (scoreWithUnknowns, buyer's rounding applied). */
+  totals: Array<{ offer: string; low: Figure; high: Figure; lowAttained: boolean; highAttained: boolean }>;
+  figures: {
+    winnerMargin: BoundsJson;
+    minimalChange: Array<{ challenger: string; gap: BoundsJson; l1: BoundsJson; linf: BoundsJson }>;
+    noteMargin: BoundsJson;
+    acceptability: BoundsJson;
+    stability: Array<{ criterion: string; convention: "local" | "global"; bounds: true; inner: { lower: number; upper: number } | null; outer: { lower: number; upper: number } | null; exact: boolean }>;
+  };
+}
+
+function boundsJson(b: FigureBounds): BoundsJson {
+  return { bounds: true, low: fig(b.low), high: fig(b.high), lowFrom: b.lowFrom, highFrom: b.highFrom, exact: b.exact };
+}
+
+function occultedJson(o: OccultedAnalysis): OccultedJson {
+  const v = (x: { value: Rational; standIn: "zero" | "infinity" | null }) => ({ ...figure(x.value), standIn: x.standIn });
+  const range = (r: { lower: Rational; upper: Rational } | null) => (r ? { lower: num(r.lower), upper: num(r.upper) } : null);
+  return {
+    cells: o.cells.map((c) => ({
+      offer: c.offer,
+      leaf: c.leaf,
+      kind: c.kind,
+      admissible: { lo: num(c.lo), loOpen: c.loOpen, hi: c.hi === null ? null : num(c.hi) },
+      ofPresumedWinner: c.ofWinner,
+      challengersBest: v(c.challengersBest),
+      challengersWorst: v(c.challengersWorst),
+    })),
+    priceRange: { lo: num(o.priceRange.lo), hi: o.priceRange.hi === null ? null : num(o.priceRange.hi) },
+    presumedWinner: o.presumedWinner,
+    presumedWinnerBasis: o.presumedWinnerBasis,
+    winnerStatus: o.unknowns.winner.status,
+    possibleWinners: o.unknowns.winner.possible,
+    awardDepends: o.awardDepends,
+    scenarioWinners: o.scenarioWinners,
+    body: o.body,
+    monotone: o.monotone,
+    standIns: o.standIns,
+    limitsApplied: o.limitsApplied,
+    totals: o.unknowns.offers.map((x) => ({ offer: x.id, low: figure(x.total.lo.value), high: figure(x.total.hi.value), lowAttained: x.total.lo.attained, highAttained: x.total.hi.attained })),
+    figures: {
+      winnerMargin: boundsJson(o.figures.winnerMargin),
+      minimalChange: o.figures.minimalChange.map((m) => ({ challenger: m.challenger, gap: boundsJson(m.gap), l1: boundsJson(m.l1), linf: boundsJson(m.linf) })),
+      noteMargin: boundsJson(o.figures.noteMargin),
+      acceptability: boundsJson(o.figures.acceptability),
+      stability: o.figures.stability.map((s) => ({ criterion: s.criterion, convention: s.convention, bounds: true as const, inner: range(s.inner), outer: range(s.outer), exact: s.exact })),
+    },
+  };
+}
+
 export interface RankJson {
   offer: string;
   rank: number;
@@ -198,6 +297,8 @@ const soleDistance = (c: ChangeResult | NotComputed): SoleDistance =>
 export interface SensitivityModelInternals {
   analysis: SensitivityAnalysis;
   tender: Tender;
+  /** Present when some values are occulted (the analysis is then `occulted.analyses[occulted.body]`). */
+  occulted?: OccultedAnalysis;
 }
 
 /** The exact analysis behind a model (renderers only). */
@@ -215,6 +316,7 @@ export function buildSensitivityModel(
   analysis: SensitivityAnalysis,
   failOn: FailOnResult[],
   diagnostics: Diagnostic[],
+  occulted?: OccultedAnalysis,
 ): SensitivityModel {
   const tree = tender.criteria;
   const leaves = analysis.model.leaves;
@@ -231,7 +333,18 @@ export function buildSensitivityModel(
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     command: "sensitivity",
     inputs: tender.inputs.map((i) => ({ path: i.path, sha256: i.sha256 })),
-    basis: { unrounded: true, roundingIgnored: analysis.roundingIgnored, totalPoints: num(T), weightsAs: "fraction" },
+    basis: {
+      unrounded: true,
+      roundingIgnored: analysis.roundingIgnored,
+      totalPoints: num(T),
+      weightsAs: "fraction",
+      weights: {
+        kind: analysis.weightBasis.kind,
+        ...(analysis.weightBasis.kind === "order" ? { order: analysis.weightBasis.order } : {}),
+        smaaOrdinalDefault: analysis.weightBasis.smaaOrdinalDefault,
+      },
+      ...(occulted ? { occulted: occultedJson(occulted) } : {}),
+    },
     winner: analysis.unrounded.winners.length === 1 ? analysis.unrounded.winners[0]! : null,
     winners: analysis.unrounded.winners,
     stability: analysis.stability.map((s) => {
@@ -369,6 +482,15 @@ export function buildSensitivityModel(
     failed: failOn.some((f) => f.met),
     warnings: [...diagnostics, ...analysis.warnings],
   };
-  Object.defineProperty(model, "internals", { value: { analysis, tender } satisfies SensitivityModelInternals, enumerable: false });
+  if (occulted) {
+    // Every figure below is one scenario's value: flag the ones reported as intervals in basis.occulted.
+    for (const r of model.stability) (r as typeof r & { bounds?: true }).bounds = true;
+    for (const r of model.minimalChange) (r as typeof r & { bounds?: true }).bounds = true;
+    if (model.winnerMargin) (model.winnerMargin as typeof model.winnerMargin & { bounds?: true }).bounds = true;
+    if (model.scoreSensitivity.noteMargin) (model.scoreSensitivity.noteMargin as typeof model.scoreSensitivity.noteMargin & { bounds?: true }).bounds = true;
+    if (model.smaa) (model.smaa as typeof model.smaa & { bounds?: true }).bounds = true;
+  }
+  const internals: SensitivityModelInternals = occulted ? { analysis, tender, occulted } : { analysis, tender };
+  Object.defineProperty(model, "internals", { value: internals, enumerable: false });
   return model;
 }

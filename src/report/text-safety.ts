@@ -23,7 +23,12 @@ export function escapeHtml(text: string): string {
 
 /** Escape for a GitHub-flavoured Markdown table cell: no raw HTML, no column break, no emphasis. */
 export function escapeMarkdownCell(text: string): string {
-  return escapeHtml(text)
+  // Only what HTML needs inside text (quotes and apostrophes are harmless there, and "&#39;" would
+  // then have its "#" escaped: French text is full of apostrophes).
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
     .replace(/\\/g, "\\\\")
     .replace(/\|/g, "\\|")
     .replace(/([*_`[\]~#])/g, "\\$1")

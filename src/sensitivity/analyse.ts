@@ -37,14 +37,34 @@ export interface AnalyseOptions {
   /** SMAA draws K (default 10,000); 0 skips SMAA. */
   samples?: number;
   seed?: number;
-  /** "simplex" (default), "ordinal", "box:P" (leaf weights ± P points), "box:P:top" (top-level criteria). */
+  /**
+   * "simplex" (default), "ordinal", "box:P" (leaf weights ± P points), "box:P:top" (top-level criteria).
+   * When the tree's weightKind is "order" and `smaaWeightsExplicit` is not true, "ordinal" is used.
+   */
   smaaWeights?: string;
+  /** The user chose `smaaWeights` (a CLI flag given), rather than the default: always honoured. */
+  smaaWeightsExplicit?: boolean;
   /** Jury-note noise: each `direct` note uniform within ±K scale points, intersected with the scale. */
   scoreNoise?: number;
   /** Adaptive SMAA: draw until every half-width ≤ precision. */
   precision?: number;
   workers?: number;
+  /**
+   * Progress over the whole analysis, in percent (total 100): the exact phases fill the first part,
+   * SMAA's draws (its onProgress) the rest.
+   */
   onProgress?: (done: number, total: number) => void;
+  /** Replace the linear model before the weight analyses (occulted-value limits, bounds.ts). */
+  patchModel?: (model: LinearModel) => LinearModel;
+}
+
+/** How the weights are known, and what the weight analyses can claim. */
+export interface WeightBasis {
+  kind: "exact" | "mid" | "order";
+  /** For "order": criterion id → published rank (1 = most important). */
+  order: Array<{ criterion: string; rank: number }>;
+  /** SMAA switched to ordinal weights because only the order is published (no explicit --smaa-weights). */
+  smaaOrdinalDefault: boolean;
 }
 
 export interface SensitivityAnalysis {
@@ -63,6 +83,7 @@ export interface SensitivityAnalysis {
   effectiveWeight: EffectiveWeightReport;
   smaa: SmaaResult | null;
   settings: { samples: number; seed: number; sampler: WeightSampler; smaaWeights: string; scoreNoise: number; precision: number | null };
+  weightBasis: WeightBasis;
   warnings: Diagnostic[];
 }
 
@@ -152,20 +173,39 @@ function diag(code: AnalysisCode, args: Diagnostic["args"], severity: Diagnostic
 export async function analyseTender(tender: Tender, scored: ScoreResult, options: AnalyseOptions = {}): Promise<SensitivityAnalysis> {
   const samples = options.samples ?? DEFAULT_SAMPLES;
   const seed = options.seed ?? DEFAULT_SEED;
-  const smaaWeights = options.smaaWeights ?? "simplex";
+  const weightKind = tender.criteria.weightKind ?? "exact";
+  const smaaOrdinalDefault = weightKind === "order" && options.smaaWeightsExplicit !== true;
+  const smaaWeights = smaaOrdinalDefault ? "ordinal" : (options.smaaWeights ?? "simplex");
   const sampler = parseSmaaWeights(smaaWeights);
   if (!sampler) throw new RangeError(`unknown --smaa-weights: ${smaaWeights}`);
   const scoreNoise = options.scoreNoise ?? 0;
+  const runsSmaa = samples > 0;
+  // Progress in percent: exact phases up to EXACT_SHARE (all of it without SMAA), SMAA the rest.
+  const exactShare = runsSmaa ? 30 : 100;
+  const phases = 7;
+  let phase = 0;
+  const step = (): void => {
+    phase++;
+    options.onProgress?.(Math.round((exactShare * phase) / phases), 100);
+  };
 
   const unrounded = scoreTender(tender, { rounding: false });
   const roundingIgnored = tender.criteria.nodes.some((n) => n.decimals !== null);
-  const model = linearModel(tender, unrounded);
+  const baseModel = linearModel(tender, unrounded);
+  const model = options.patchModel ? options.patchModel(baseModel) : baseModel;
+  step();
   const stability = stabilityIntervals(model);
+  step();
   const minimalChange = minimalWeightChanges(model);
+  step();
   const scoreSensitivity = scoreThresholds(tender);
+  step();
   const methods = methodSensitivity(tender);
+  step();
   const reversal = rankReversal(tender);
+  step();
   const effective = effectiveWeights(tender, scored);
+  step();
 
   const warnings: Diagnostic[] = [];
   if (roundingIgnored) warnings.push(diag("ANALYSIS_UNROUNDED", {}, "info"));
@@ -182,6 +222,7 @@ export async function analyseTender(tender: Tender, scored: ScoreResult, options
     }
   }
   warnings.push(...effective.warnings);
+  const order = [...(tender.criteria.weightOrder ?? new Map<string, number>())].map(([criterion, rank]) => ({ criterion, rank }));
 
   let smaa: SmaaResult | null = null;
   if (samples > 0 && model.offers.length > 0 && model.totalPoints.sign() > 0 && model.leaves.length > 0) {
@@ -191,7 +232,9 @@ export async function analyseTender(tender: Tender, scored: ScoreResult, options
       sampler,
       ...(options.precision !== undefined ? { precision: options.precision } : {}),
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.onProgress
+        ? { onProgress: (done: number, total: number) => options.onProgress!(total > 0 ? exactShare + Math.floor(((100 - exactShare) * Math.min(done, total)) / total) : 100, 100) }
+        : {}),
     };
     smaa = await runSmaa(smaaProblem(tender, model, scoreNoise), smaaOptions);
   } else warnings.push(diag("SMAA_SKIPPED", { samples, offers: model.offers.length }, "info"));
@@ -209,6 +252,7 @@ export async function analyseTender(tender: Tender, scored: ScoreResult, options
     effectiveWeight: effective,
     smaa,
     settings: { samples, seed, sampler, smaaWeights, scoreNoise, precision: options.precision ?? null },
+    weightBasis: { kind: weightKind, order, smaaOrdinalDefault },
     warnings,
   };
 }

@@ -67,6 +67,7 @@ export function buildTender(nodes: NodeSpec[], offers: OfferSpec[]): Tender {
   };
   roots.forEach(visit);
   const criteria: CriteriaTree = {
+    weightKind: "exact",
     nodes: ordered,
     byId,
     roots,

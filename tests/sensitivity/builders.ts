@@ -39,6 +39,7 @@ export function buildTree(spec: NodeSpec[]): CriteriaTree {
   };
   for (const s of spec) visit(s, null, 0);
   return {
+    weightKind: "exact",
     nodes,
     byId: new Map(nodes.map((n) => [n.id, n])),
     roots: spec.map((s) => s.id),

@@ -31,6 +31,7 @@ th,td{padding:.35em .6em;border-bottom:1px solid var(--line);vertical-align:top}
 th{background:#eceff4;text-align:left;white-space:nowrap;position:sticky;top:0}
 td.r,th.r{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 tr.group td{background:#fafbfc}
+td:first-child{min-width:9em}
 tr.total td{border-top:2px solid var(--ink);background:#fafbfc}
 tr.winner td{background:var(--win)}
 tr.unranked td{color:var(--muted)}

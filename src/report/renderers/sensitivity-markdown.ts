@@ -1,9 +1,15 @@
 // GitHub-flavoured Markdown for `psc-audit sensitivity`: the shared sections, every cell escaped.
 import { ts } from "../../i18n/sensitivity.js";
 import type { SensitivityModel } from "../sensitivity-model.js";
-import { escapeMarkdownCell } from "../text-safety.js";
+import { escapeMarkdownCell as escapeCell } from "../text-safety.js";
 import { buildSections, headerLines, warningLines } from "./sensitivity-sections.js";
 import type { RenderOptions } from "./types.js";
+
+/**
+ * Escape for Markdown, the apostrophe written as U+2019 first: the HTML entity the escaper makes of
+ * "'" gets its "#" escaped and would show as "&#39;" in French prose ("l&#39;attributaire").
+ */
+const escapeMarkdownCell = (text: string): string => escapeCell(text.replace(/'/g, "\u2019"));
 
 export function renderSensitivityMarkdown(model: SensitivityModel, options: RenderOptions): string {
   const lang = options.lang;
@@ -12,6 +18,7 @@ export function renderSensitivityMarkdown(model: SensitivityModel, options: Rend
   for (const l of rest) out.push(escapeMarkdownCell(l), "");
   for (const s of buildSections(model, lang)) {
     out.push(`## ${escapeMarkdownCell(s.title)}`, "");
+    for (const l of s.intro ?? []) out.push(escapeMarkdownCell(l), "");
     for (const t of s.tables) {
       if (t.rows.length === 0) continue;
       out.push(`| ${t.header.map(escapeMarkdownCell).join(" | ")} |`);

@@ -18,6 +18,8 @@ export interface SectionTable {
 
 export interface Section {
   title: string;
+  /** Sentences before the tables (context needed to read them). */
+  intro?: string[];
   /** Plain sentences before the table. */
   lines: string[];
   tables: SectionTable[];
@@ -29,20 +31,61 @@ export interface Section {
 export function exactText(r: Rational, lang: Lang, decimals = 4): string {
   const short = r.toExactDecimal(decimals);
   if (short !== null) return formatDecimal(r, (short.split(".")[1] ?? "").length, lang);
-  return `${formatDecimal(r, decimals, lang)} (${r.toString()})`;
+  return `${formatDecimal(r, decimals, lang)} (${fractionText(r)})`;
+}
+
+/** An exact fraction for display: "−50/3" with U+2212 (never the ASCII hyphen). */
+export function fractionText(r: Rational): string {
+  return r.toString().replace(/^-/, "\u2212");
 }
 
 /** A share as a percentage, with the exact fraction when the percentage is not a short decimal. */
 export function shareText(r: Rational, lang: Lang): string {
   const pct = r.mul(Rational.of(100));
   const short = pct.toExactDecimal(2);
-  return short !== null ? formatPercent(r, lang, (short.split(".")[1] ?? "").length) : `${formatPercent(r, lang, 2)} (${r.toString()})`;
+  return short !== null ? formatPercent(r, lang, (short.split(".")[1] ?? "").length) : `${formatPercent(r, lang, 2)} (${fractionText(r)})`;
+}
+
+/** Longest fraction shown in a table cell; longer ones are left to the sentences and to JSON. */
+const CELL_FRACTION_CHARS = 9;
+
+/** A share for a table cell: the fraction only when short ("66.67% (2/3)"), else "≈56.16%". */
+export function shareCell(r: Rational, lang: Lang): string {
+  const full = shareText(r, lang);
+  const m = /\(([^)]*)\)$/.exec(full);
+  if (!m || m[1]!.length <= CELL_FRACTION_CHARS) return full;
+  return `≈${formatPercent(r, lang, 2)}`;
+}
+
+/** An exact value for a table cell: as exactText, "≈" and the decimal when the fraction is long. */
+export function exactCell(r: Rational, lang: Lang, decimals = 4): string {
+  const full = exactText(r, lang, decimals);
+  const m = /\(([^)]*)\)$/.exec(full);
+  if (!m || m[1]!.length <= CELL_FRACTION_CHARS) return full;
+  return `≈${formatDecimal(r, decimals, lang)}`;
 }
 
 const pairText = (p: readonly [string, string]): string => `${p[0]}–${p[1]}`;
 
+/** A section title, marked as a bound when the figures depend on occulted values. */
+function titleOf(model: SensitivityModel, lang: Lang, key: "s1" | "s2" | "s3" | "s7"): string {
+  const occ = internalsOf(model).occulted;
+  return occ && !occ.awardDepends ? ts(lang, "sectionBound", { title: ts(lang, key) }) : ts(lang, key);
+}
+
+/** What the weight analyses can claim when the weights are only an order or the middle of ranges. */
+function weightBasisLines(model: SensitivityModel, lang: Lang): string[] {
+  const b = internalsOf(model).analysis.weightBasis;
+  if (b.kind === "order") {
+    const order = [...b.order].sort((x, y) => x.rank - y.rank || (x.criterion < y.criterion ? -1 : 1)).map((o) => `${o.criterion} ${o.rank}`).join(", ");
+    return [ts(lang, "weightsOrder", { order })];
+  }
+  if (b.kind === "mid") return [ts(lang, "weightsMid")];
+  return [];
+}
+
 function boundCell(r: StabilityRange, lang: Lang): string {
-  return `[${shareText(r.lower, lang)} ; ${shareText(r.upper, lang)}]`;
+  return `[${shareCell(r.lower, lang)} ; ${shareCell(r.upper, lang)}]`;
 }
 function pairsCell(r: StabilityRange, lang: Lang): string {
   const lo = r.lowerPairs.map(pairText).join(", ") || ts(lang, "noBound");
@@ -55,8 +98,8 @@ function stabilitySection(model: SensitivityModel, lang: Lang): Section {
   const label = (id: string) => tender.criteria.byId.get(id)?.label ?? id;
   const rows = analysis.stability.map((s) => [
     `${"  ".repeat(s.level)}${s.criterion}`,
-    ts(lang, s.convention),
-    `${shareText(s.weight, lang)} = ${exactText(s.weightPoints, lang)} pts`,
+    ts(lang, s.convention === "local" ? "localShort" : "globalShort"),
+    `${shareCell(s.weight, lang)} = ${exactCell(s.weightPoints, lang)} pts`,
     s.note ? ts(lang, "onlyChild") : boundCell(s.winner, lang),
     s.note ? "" : pairsCell(s.winner, lang),
     s.note ? "" : boundCell(s.ranking, lang),
@@ -68,9 +111,10 @@ function stabilitySection(model: SensitivityModel, lang: Lang): Section {
   for (const s of analysis.stability) {
     if ((s.convention === "global") === leaves.has(s.criterion)) lines.push(...stabilitySentences(s, label(s.criterion), lang));
   }
+  const rounded = rows.some((r) => r.some((c) => c.includes("≈")));
   return {
-    title: ts(lang, "s1"),
-    lines,
+    title: titleOf(model, lang, "s1"),
+    lines: [...weightBasisLines(model, lang), ...(rounded ? [ts(lang, "approxNote")] : []), ...lines],
     tables: [
       {
         header: [ts(lang, "criterion"), ts(lang, "convention"), ts(lang, "weight"), ts(lang, "winnerKept"), ts(lang, "binding"), ts(lang, "rankingKept"), ts(lang, "binding")],
@@ -107,15 +151,28 @@ function minChangeSection(model: SensitivityModel, lang: Lang): Section {
   const T = analysis.model.totalPoints;
   const leaves = analysis.model.leaves;
   const weightsText = (ws: Rational[]) => leaves.map((l, j) => `${l} ${exactText(ws[j]!.mul(T), lang, 2)}`).join(", ");
+  // The cell lists only the weights that move (announced → reached), at most MOVES_SHOWN of them.
+  const MOVES_SHOWN = 4;
+  const movesText = (ws: Rational[]) => {
+    const moved = leaves
+      .map((l, j) => ({ l, from: analysis.model.weights[j]!, to: ws[j]!.mul(T) }))
+      .filter((m) => !m.from.eq(m.to))
+      .sort((a, b) => b.to.sub(b.from).abs().cmp(a.to.sub(a.from).abs()));
+    const shown = moved.slice(0, MOVES_SHOWN).map((m) => `${m.l} ${exactCell(m.from, lang, 2)} → ${exactCell(m.to, lang, 2)}`);
+    if (moved.length > MOVES_SHOWN) shown.push(ts(lang, "andMore", { count: moved.length - MOVES_SHOWN }));
+    return shown.join(", ") || "—";
+  };
   const rows = mc.pairs.map((p) => [
     p.challenger,
-    p.l1.status === "ok" ? exactText(p.l1.distancePoints, lang) : ts(lang, "unreachable"),
-    p.linf.status === "ok" ? exactText(p.linf.distancePoints, lang) : ts(lang, "unreachable"),
-    p.linf.status === "ok" ? weightsText(p.linf.weights) : "",
+    p.l1.status === "ok" ? exactCell(p.l1.distancePoints, lang) : ts(lang, "unreachable"),
+    p.linf.status === "ok" ? exactCell(p.linf.distancePoints, lang) : ts(lang, "unreachable"),
+    p.linf.status === "ok" ? movesText(p.linf.weights) : "",
   ]);
-  const lines = [ts(lang, "distanceNote")];
+  const lines = [...weightBasisLines(model, lang), ts(lang, "distanceNote")];
+  if (rows.some((r) => r.some((c) => c.includes("≈")))) lines.push(ts(lang, "approxNote"));
   const alerts: string[] = [];
-  if (mc.margin === null) lines.push(ts(lang, "marginNone"));
+  if (analysis.model.offers.length <= 1) lines.push(ts(lang, "oneOffer"));
+  else if (mc.margin === null) lines.push(ts(lang, "marginNone"));
   else if (mc.margin.distance.isZero()) alerts.push(ts(lang, "marginTie"));
   else {
     lines.push(
@@ -127,30 +184,32 @@ function minChangeSection(model: SensitivityModel, lang: Lang): Section {
     );
   }
   return {
-    title: ts(lang, "s2"),
+    title: titleOf(model, lang, "s2"),
     lines,
     tables: [{ header: [ts(lang, "challenger"), ts(lang, "l1"), ts(lang, "linf"), ts(lang, "weightsAt")], rows, numeric: [1, 2] }],
     alerts,
   };
 }
 
+/** Thresholds shown per challenger in the human-facing outputs (JSON has them all). */
+export const THRESHOLDS_SHOWN = 10;
+
 function thresholdCells(t: ScoreThreshold, lang: Lang): string[] {
-  const v = (r: Rational) => (t.kind === "price" ? exactText(r, lang, 2) : exactText(r, lang));
+  const v = (r: Rational) => (t.kind === "price" ? exactCell(r, lang, 2) : exactCell(r, lang));
   let atTie: string;
   if (t.target !== null) atTie = t.jump ? ts(lang, "jump", { value: v(t.target) }) : v(t.target);
   else if (t.bracket) atTie = ts(lang, "bracket", { lower: formatDecimal(t.bracket.lower, 6, lang), upper: formatDecimal(t.bracket.upper, 6, lang) });
   else atTie = "—";
   const change = t.delta !== null ? (t.delta.sign() > 0 ? "+" : "") + v(t.delta) : "—";
-  const reason = t.reason === "above-scale" ? "reason_above" : t.reason === "below-scale" ? "reason_below" : t.reason === "non-positive-price" ? "reason_price" : "reason_none";
-  return [
-    t.challenger,
-    t.leaf,
-    ts(lang, t.direction === "raise-challenger" ? "raise" : "lower", { offer: t.mover }),
-    v(t.current) + (t.scale ? ` / ${exactText(t.scale, lang)}` : ""),
-    atTie,
-    change,
-    t.reachable ? ts(lang, "yes") : `${ts(lang, "no")} (${ts(lang, reason)})`,
-  ];
+  return [t.leaf, ts(lang, t.direction === "raise-challenger" ? "raise" : "lower", { offer: t.mover }), v(t.current) + (t.scale ? ` / ${exactText(t.scale, lang)}` : ""), atTie, change];
+}
+
+/** Size of a threshold for sorting: |Δ| as a share of the scale (notes) or of the current price. */
+function thresholdSize(t: ScoreThreshold): Rational | null {
+  const d = t.delta ?? (t.bracket ? t.bracket.lower.sub(t.current) : null);
+  if (d === null) return null;
+  const ref = t.kind === "note" ? t.scale : t.current.abs();
+  return ref && ref.sign() > 0 ? d.abs().div(ref) : d.abs();
 }
 
 function scoreSection(model: SensitivityModel, lang: Lang): Section {
@@ -173,16 +232,41 @@ function scoreSection(model: SensitivityModel, lang: Lang): Section {
         other,
       }),
     );
-  } else lines.push(ts(lang, "noteMarginNone"));
+  } else if (analysis.model.offers.length > 1) lines.push(ts(lang, "noteMarginNone"));
+  if (analysis.model.offers.length === 1) lines.push(ts(lang, "oneOffer"));
+  // Per challenger (rank order), the reachable thresholds, smallest first; the rest only in JSON.
+  const challengers = [...new Set(ss.thresholds.map((t) => t.challenger))];
+  const rows: string[][] = [];
+  const notes: string[] = [];
+  const none: string[] = [];
+  let hidden = 0;
+  for (const c of challengers) {
+    const all = ss.thresholds.filter((t) => t.challenger === c);
+    const reachable = all.filter((t) => t.reachable);
+    hidden += all.length - reachable.length;
+    if (reachable.length === 0) {
+      none.push(c);
+      continue;
+    }
+    const sorted = reachable
+      .map((t, i) => ({ t, i, size: thresholdSize(t) }))
+      .sort((x, y) => (x.size && y.size ? x.size.cmp(y.size) : x.size ? -1 : y.size ? 1 : 0) || x.i - y.i);
+    for (const { t } of sorted.slice(0, THRESHOLDS_SHOWN)) rows.push([c, ...thresholdCells(t, lang)]);
+    if (sorted.length > THRESHOLDS_SHOWN) notes.push(ts(lang, "moreThresholds", { count: sorted.length - THRESHOLDS_SHOWN, offer: c }));
+  }
+  if (ss.thresholds.length > 0) lines.push(ts(lang, "thresholdsShown", { k: THRESHOLDS_SHOWN, hidden }));
+  if (rows.some((r) => r.some((c) => c.includes("≈")))) lines.push(ts(lang, "approxNote"));
+  if (none.length > 0) notes.unshift(ts(lang, "noReachable", { offer: none.join(", ") }));
+  lines.push(...notes);
   if (ss.thresholds.some((t) => t.kind === "price")) lines.push(ts(lang, "priceNote"));
   return {
-    title: ts(lang, "s3"),
+    title: titleOf(model, lang, "s3"),
     lines,
     tables: [
       {
-        header: [ts(lang, "challenger"), ts(lang, "leaf"), ts(lang, "mover"), ts(lang, "current"), ts(lang, "atTie"), ts(lang, "change"), ts(lang, "reachable")],
-        rows: ss.thresholds.map((t) => thresholdCells(t, lang)),
-        numeric: [3, 5],
+        header: [ts(lang, "challenger"), ts(lang, "leaf"), ts(lang, "mover"), ts(lang, "current"), ts(lang, "atTie"), ts(lang, "change")],
+        rows,
+        numeric: [3, 4, 5],
       },
     ],
     alerts,
@@ -281,10 +365,13 @@ function smaaSection(model: SensitivityModel, lang: Lang): Section {
     }),
     ts(lang, "smaaHalfWidth", { bound: f(0.98 / Math.sqrt(s.samples)) }),
   ];
+  const basis = internalsOf(model).analysis.weightBasis;
+  if (basis.kind === "order") lines.push(basis.smaaOrdinalDefault ? ts(lang, "smaaOrdinalDefault") : ts(lang, "smaaOrderExplicit", { weights: s.weights }));
+  if (basis.kind === "mid" && s.sampler.kind !== "box") lines.push(ts(lang, "smaaMid"));
   const winner = model.winner;
   if (winner && s.rankAcceptability[winner]) lines.push(ts(lang, "winnerAcceptability", { offer: winner, b1: formatPercent(Rational.fromNumber(s.rankAcceptability[winner]![0]!), lang, 2) }));
   return {
-    title: ts(lang, "s7"),
+    title: titleOf(model, lang, "s7"),
     lines,
     tables: [
       { header, rows, numeric: header.map((_, i) => i).slice(1) },
@@ -306,10 +393,79 @@ function failOnSection(model: SensitivityModel, lang: Lang): Section | null {
   return { title: ts(lang, "s8"), lines, tables: [], alerts };
 }
 
+/** Section 0 with occulted values: the cells, the scenarios, the exact totals and the robustness intervals. */
+function occultedSection(model: SensitivityModel, lang: Lang): Section | null {
+  const occ = internalsOf(model).occulted;
+  if (!occ) return null;
+  const lines: string[] = [];
+  const alerts: string[] = [];
+  const byOffer = new Map<string, string[]>();
+  for (const c of occ.cells) byOffer.set(c.offer, [...(byOffer.get(c.offer) ?? []), c.leaf]);
+  lines.push(ts(lang, "occCells", { count: occ.cells.length, list: [...byOffer].map(([o, ls]) => `${o} (${ls.join(", ")})`).join(", ") }));
+  const offer = occ.presumedWinner ?? "—";
+  if (occ.presumedWinner) lines.push(ts(lang, "occPresumed", { offer, basis: ts(lang, `basis_${occ.presumedWinnerBasis}`) }));
+  lines.push(ts(lang, "occScenarios", { offer }));
+  if (occ.cells.some((c) => c.kind === "price")) {
+    const r = occ.priceRange;
+    const lo = r.lo.sign() > 0 ? `[${exactText(r.lo, lang, 2)}` : "]0";
+    const hi = r.hi ? `${exactText(r.hi, lang, 2)}]` : "+∞[";
+    const isDefault = r.lo.sign() <= 0 && r.hi === null;
+    lines.push(ts(lang, "occPriceRange", { range: `${lo} ; ${hi}`, default: isDefault ? ts(lang, "occPriceDefault") : "" }));
+  }
+  if (occ.standIns) lines.push(ts(lang, "occStandIns"));
+  lines.push(occ.monotone ? ts(lang, "occExact") : ts(lang, "occNotExact"));
+  const totalEnd = (b: { value: Rational; attained: boolean }) => exactText(b.value, lang) + (b.attained ? "" : ` (${ts(lang, "occLimit")})`);
+  const totals: SectionTable = {
+    header: [ts(lang, "offer"), ts(lang, "occTotalMin"), ts(lang, "occTotalMax"), ts(lang, "occRanks")],
+    rows: occ.unknowns.offers
+      .filter((o) => o.admitted)
+      .map((o) => [o.id, totalEnd(o.total.lo), totalEnd(o.total.hi), o.bestRank === null ? "—" : o.bestRank === o.worstRank ? String(o.bestRank) : `${o.bestRank}–${o.worstRank}`]),
+    numeric: [1, 2],
+  };
+  const tables: SectionTable[] = [totals];
+  if (occ.awardDepends) {
+    alerts.push(
+      ts(lang, "occDepends", {
+        offer,
+        worst: occ.scenarioWinners.challengersWorst.join(", ") || "—",
+        best: occ.scenarioWinners.challengersBest.join(", ") || "—",
+      }),
+    );
+    return { title: ts(lang, "s0"), intro: lines, lines: [], tables, alerts };
+  }
+  const yesNo = (b: boolean) => ts(lang, b ? "yes" : "no");
+  const end = (r: Rational | null) => (r === null ? ts(lang, "unreachable") : exactText(r, lang));
+  const f = occ.figures;
+  const rows: string[][] = [];
+  const push = (label: string, b: { low: Rational | null; high: Rational | null; exact: boolean }) => rows.push([label, end(b.low), end(b.high), yesNo(b.exact)]);
+  push(ts(lang, "occWinnerMargin"), f.winnerMargin);
+  for (const m of f.minimalChange) {
+    push(ts(lang, "occGap", { offer: m.challenger }), m.gap);
+    push(ts(lang, "occL1", { offer: m.challenger }), m.l1);
+    push(ts(lang, "occLinf", { offer: m.challenger }), m.linf);
+  }
+  push(ts(lang, "occNoteMargin"), f.noteMargin);
+  if (f.acceptability.low !== null) {
+    const pct = (r: Rational | null) => (r === null ? ts(lang, "occNone") : formatPercent(r, lang, 2));
+    rows.push([ts(lang, "occAcceptability", { offer }), pct(f.acceptability.low), pct(f.acceptability.high), yesNo(f.acceptability.exact)]);
+  }
+  tables.push({ header: [`${ts(lang, "occFigure")} (${ts(lang, "boundLabel")})`, ts(lang, "occLow"), ts(lang, "occHigh"), ts(lang, "occExactCol")], rows, numeric: [1, 2] });
+  const range = (r: { lower: Rational; upper: Rational } | null) => (r ? `[${shareText(r.lower, lang)} ; ${shareText(r.upper, lang)}]` : ts(lang, "onlyChild"));
+  tables.push({
+    header: [ts(lang, "criterion"), ts(lang, "convention"), ts(lang, "occStabInner"), ts(lang, "occStabOuter")],
+    rows: f.stability.map((st) => [st.criterion, ts(lang, st.convention), range(st.inner), range(st.outer)]),
+    numeric: [],
+  });
+  const after = [occ.monotone ? ts(lang, "occStabNote") : ts(lang, "occStabScenario"), ts(lang, "occBody")];
+  return { title: ts(lang, "s0"), intro: lines, lines: after, tables, alerts };
+}
+
 /** The header lines: title, basis, unrounded notice. */
 export function headerLines(model: SensitivityModel, lang: Lang): string[] {
   const out: string[] = [];
-  if (model.winners.length > 1) out.push(ts(lang, "titleTie", { offers: model.winners.join(", ") }));
+  const occ = internalsOf(model).occulted;
+  if (occ && occ.presumedWinner) out.push(ts(lang, "titleOcculted", { winner: occ.presumedWinner }));
+  else if (model.winners.length > 1) out.push(ts(lang, "titleTie", { offers: model.winners.join(", ") }));
   else if (model.winner) out.push(ts(lang, "title", { winner: model.winner }));
   else out.push(ts(lang, "noOffer"));
   out.push(ts(lang, "totalPoints", { points: exactText(Rational.fromNumber(model.basis.totalPoints), lang) }));
@@ -319,7 +475,9 @@ export function headerLines(model: SensitivityModel, lang: Lang): string[] {
 
 /** Every section, in issue order (1 → 8). */
 export function buildSections(model: SensitivityModel, lang: Lang): Section[] {
+  const occulted = occultedSection(model, lang);
   const sections = [
+    ...(occulted ? [occulted] : []),
     stabilitySection(model, lang),
     minChangeSection(model, lang),
     scoreSection(model, lang),

@@ -17,6 +17,7 @@ export function renderSensitivityTerminal(model: SensitivityModel, options: Rend
   for (const l of rest) out.push(terminalSafe(l));
   for (const s of buildSections(model, lang)) {
     out.push("", chalk.bold.cyan(terminalSafe(s.title)));
+    for (const l of s.intro ?? []) out.push(terminalSafe(l));
     for (const t of s.tables) {
       if (t.rows.length === 0) continue;
       const table = new Table({
