@@ -13,11 +13,6 @@ import { scoreTender } from "../scoring/score-tender.js";
 import { loadFromArgs } from "./load.js";
 import type { Tender } from "../domain/types.js";
 import type { Rational } from "../exact/rational.js";
-import { scoreWithUnknowns } from "../check/unknowns.js";
-import { buildUnknownsModel } from "../report/unknowns-model.js";
-import { renderUnknownsTable } from "../report/renderers/check-terminal.js";
-import { renderUnknownsJson } from "../report/renderers/check-json.js";
-import { renderUnknownsMarkdown } from "../report/renderers/check-markdown.js";
 import type { CommandOutcome } from "./outcome.js";
 
 export const SCORE_RENDERERS = {
@@ -69,6 +64,15 @@ async function scoreUnknowns(
   options: ScoreCommandOptions,
   messages: string[],
 ): Promise<CommandOutcome> {
+  // Loaded only when some value is occulted: the interval analysis is not on the common path.
+  const [{ scoreWithUnknowns }, { buildUnknownsModel }, { renderUnknownsTable }, { renderUnknownsJson }, { renderUnknownsMarkdown }] =
+    await Promise.all([
+      import("../check/unknowns.js"),
+      import("../report/unknowns-model.js"),
+      import("../report/renderers/check-terminal.js"),
+      import("../report/renderers/check-json.js"),
+      import("../report/renderers/check-markdown.js"),
+    ]);
   const result = scoreWithUnknowns(tender, options.priceRange ? { priceRange: options.priceRange } : {});
   const model = buildUnknownsModel(tender, result, options.priceRange);
   const render: RenderOptions = { lang: options.lang, color: options.color, detail: options.detail };
