@@ -24,9 +24,14 @@ export interface WorkerSetup {
   execArgv?: string[];
 }
 
-/** URL of the compiled worker next to this module (dist/smaa/worker.js). */
+/**
+ * URL of the compiled worker: next to this module (dist/smaa/worker.js), or, when this module was
+ * bundled into dist/bundle/ for start-up speed, the same file from there (dist/smaa/worker.js).
+ */
 export function defaultWorkerUrl(): URL {
-  return new URL("./worker.js", import.meta.url);
+  const beside = new URL("./worker.js", import.meta.url);
+  const fromBundle = new URL("../smaa/worker.js", import.meta.url);
+  return existsSync(fileURLToPath(beside)) ? beside : fromBundle;
 }
 
 /**
