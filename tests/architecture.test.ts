@@ -43,4 +43,16 @@ describe("architecture", () => {
       for (const i of imports) expect(i.startsWith("."), `${s.file} imports ${i}`).toBe(true);
     }
   });
+
+  it("keeps commands free of the CLI: types only, and the exit-code contract (cli/exit-code.ts)", () => {
+    for (const s of sources.filter((x) => x.file.startsWith("commands/"))) {
+      const valueImports = [...s.text.matchAll(/^import (?!type )[^;]*from "(\.\.\/cli\/[^"]+)"/gm)].map((m) => m[1]!);
+      for (const i of valueImports) expect(i, `${s.file} imports ${i}`).toBe("../cli/exit-code.js");
+    }
+  });
+
+  it("main.ts loads the diagnostic words lazily (start-up time)", () => {
+    const main = sources.find((s) => s.file === "cli/main.ts")!.text;
+    expect(main).not.toMatch(/^import [^;]*from "\.\.\/i18n\/messages\.js"/m);
+  });
 });

@@ -1,13 +1,16 @@
 // The CLI entry: parse argv, run the chosen command, print or write its output, and turn every
 // failure into an exit code. The only try/catch that decides exit codes, and the only place that
-// sets process.exitCode.
+// sets process.exitCode. Every line written to stderr goes through terminalSafe: text from the
+// input files (a label, a cell) must never drive the terminal.
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { CommanderError } from "commander";
-import { lineOf } from "../i18n/messages.js";
+import type { Diagnostic } from "../domain/types.js";
 import type { Lang } from "../i18n/lang.js";
 import { t } from "../i18n/ui.js";
 import { OutputRefusedError, writeOutputFile, writeStdout } from "../io/write-output.js";
+import { terminalSafe } from "../report/text-safety.js";
+import { useColor } from "./color.js";
 import { EXIT, type ExitCode } from "./exit-code.js";
 import { buildProgram, type Invocation } from "./program.js";
 
@@ -22,26 +25,65 @@ function langOf(argv: string[]): Lang {
   return process.env.PSC_AUDIT_LANG === "en" ? "en" : "fr";
 }
 
+let epipeGuard = false;
+/** Once per process: a closed pipe (`psc-audit score … | head`) is success, not a crash. */
+function guardStdout(): void {
+  if (epipeGuard) return;
+  epipeGuard = true;
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    // Any other stdout failure is not swallowed: it is an internal error, said as such.
+    process.stderr.write(`psc-audit: ${e.stack ?? e.message}\n`);
+    process.exit(EXIT.internal);
+  });
+}
+
+/** Stderr lines: inert, and coloured by severity (errors red, warnings yellow) on a colour terminal. */
+function stderrWriter(argv: string[]): (line: string) => void {
+  const colour = useColor(argv.includes("--no-color") ? false : undefined, process.stderr);
+  const paint = (line: string): string => {
+    if (!colour) return line;
+    if (/(?:^|: )(?:error|erreur)\[[A-Z0-9_]+\]/.test(line)) return `\x1b[31m${line}\x1b[39m`;
+    if (/(?:^|: )(?:warning|avertissement)\[[A-Z0-9_]+\]/.test(line)) return `\x1b[33m${line}\x1b[39m`;
+    return line;
+  };
+  return (text) => {
+    for (const line of terminalSafe(text).split("\n")) process.stderr.write(paint(line) + "\n");
+  };
+}
+
+/** The words of one diagnostic, loaded only when main.ts itself has one to print (start-up time). */
+async function diagnosticLine(d: Diagnostic, lang: Lang): Promise<string> {
+  const { terminalLinesOf } = await import("../i18n/messages.js");
+  return terminalLinesOf(d, lang);
+}
+
 export async function run(argv: string[]): Promise<ExitCode> {
   const lang = langOf(argv);
-  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-    // A closed pipe (`psc-audit score … | head`) is success, not a crash.
-    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-  });
+  guardStdout();
+  const say = stderrWriter(argv);
   let chosen: { run: Invocation; output?: string } | undefined;
-  const program = buildProgram((runCommand, output) => {
-    chosen = output === undefined ? { run: runCommand } : { run: runCommand, output };
-  }, lang);
-  program.exitOverride();
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  for (const sub of program.commands) sub.exitOverride();
+  let commanderPrinted = false;
+  const program = buildProgram(
+    (runCommand, output) => {
+      chosen = output === undefined ? { run: runCommand } : { run: runCommand, output };
+    },
+    lang,
+    argv,
+    () => {
+      commanderPrinted = true;
+    },
+  );
 
   try {
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version exit through here with code 0.
-      return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+      if (error.exitCode === 0) return EXIT.ok;
+      // A bad value thrown inside an action (not through commander's own output) must still be said.
+      if (!commanderPrinted) say(`psc-audit: ${error.message.replace(/^error: /, "")}`);
+      return EXIT.badInput;
     }
     return internal(error, lang);
   }
@@ -49,7 +91,7 @@ export async function run(argv: string[]): Promise<ExitCode> {
 
   try {
     const outcome = await chosen.run();
-    for (const m of outcome.messages) process.stderr.write(m + "\n");
+    for (const m of outcome.messages) say(m);
     if (outcome.output !== undefined) {
       if (chosen.output !== undefined && chosen.output !== "-") {
         for (const extra of outcome.extraFiles ?? []) {
@@ -57,7 +99,13 @@ export async function run(argv: string[]): Promise<ExitCode> {
           await writeOutputFile(extra.path, extra.content, outcome.inputs);
         }
         await writeOutputFile(chosen.output, outcome.output, outcome.inputs);
-        process.stderr.write(t(lang, "wroteFile", { file: chosen.output }) + "\n");
+        const first = outcome.extraFiles?.[0];
+        const charts = first === undefined ? undefined : path.relative(path.dirname(chosen.output), path.dirname(first.path)).split(path.sep)[0];
+        say(
+          charts
+            ? t(lang, "wroteFileCharts", { file: chosen.output, dir: path.join(path.dirname(chosen.output), charts) + path.sep })
+            : t(lang, "wroteFile", { file: chosen.output }),
+        );
       } else {
         await writeStdout(outcome.output);
       }
@@ -65,16 +113,16 @@ export async function run(argv: string[]): Promise<ExitCode> {
     return outcome.exitCode;
   } catch (error) {
     if (error instanceof OutputRefusedError) {
-      process.stderr.write(
-        lineOf({ code: "OUTPUT_IS_INPUT", severity: "error", location: { file: error.file }, args: { file: error.file } }, lang) + "\n",
-      );
+      const d: Diagnostic = { code: "OUTPUT_IS_INPUT", severity: "error", location: { file: error.file }, args: { file: error.file } };
+      say(await diagnosticLine(d, lang));
       return EXIT.badInput;
     }
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
     if (chosen.output !== undefined && typeof code === "string" && /^E[A-Z]+$/.test(code)) {
       // A file-system refusal on --output (EACCES, ENOENT, EISDIR…) is the user's, not a bug.
-      const d = { code: "OUTPUT_UNWRITABLE", severity: "error" as const, location: { file: chosen.output }, args: { file: chosen.output, reason: code } };
-      process.stderr.write(lineOf(d, lang) + "\n");
+      const file = chosen.output;
+      const d: Diagnostic = { code: "OUTPUT_UNWRITABLE", severity: "error", location: { file }, args: { file, reason: code, dir: path.dirname(file) } };
+      say(await diagnosticLine(d, lang));
       return EXIT.badInput;
     }
     return internal(error, lang);
@@ -83,6 +131,6 @@ export async function run(argv: string[]): Promise<ExitCode> {
 
 function internal(error: unknown, lang: Lang): ExitCode {
   process.stderr.write(`psc-audit: ${t(lang, "internalError")}\n`);
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(terminalSafe(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`));
   return EXIT.internal;
 }

@@ -1,46 +1,74 @@
 // Raw flag strings → typed values, strictly. A bad value is a usage error (exit 2) that says what
-// was expected; French decimal commas are accepted where a number is expected.
+// was expected, in the user's language; French decimal commas are accepted where a number is expected.
 import { InvalidArgumentError } from "commander";
 import { parseDecimal } from "../exact/decimal.js";
 import type { Rational } from "../exact/rational.js";
+import { usageMessage, type UsageKey } from "../i18n/help.js";
+import type { Lang } from "../i18n/lang.js";
 
-export function parseRationalArg(text: string): Rational {
-  const r = parseDecimal(text, text.includes(",") && !text.includes(".") ? "," : ".");
-  if (!r.ok) throw new InvalidArgumentError(`expected a number, got "${text}"`);
-  return r.value;
+export interface ArgParsers {
+  rational(text: string): Rational;
+  nonNegativeRational(text: string): Rational;
+  /** A whole number in [min, max]. */
+  int(min: number, max?: number): (text: string) => number;
+  /** A number in ]0, 1[. */
+  probability(text: string): number;
+  /** `LO:HI`, `LO:` or `LO:inf` (HI = +∞). */
+  priceRange(text: string): { lo: Rational; hi: Rational | null };
 }
 
-export function parseNonNegativeRationalArg(text: string): Rational {
-  const r = parseRationalArg(text);
-  if (r.sign() < 0) throw new InvalidArgumentError(`expected a number ≥ 0, got "${text}"`);
-  return r;
-}
-
-export function parseIntArg(min: number, max = Number.MAX_SAFE_INTEGER) {
-  return (text: string): number => {
-    if (!/^\d+$/.test(text.replace(/[_\s]/g, ""))) throw new InvalidArgumentError(`expected a whole number, got "${text}"`);
-    const n = Number(text.replace(/[_\s]/g, ""));
-    if (!Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(`expected a whole number in [${min}, ${max}], got "${text}"`);
-    return n;
+/** The option parsers, their messages in `lang`. */
+export function argParsers(lang: Lang): ArgParsers {
+  const bad = (key: UsageKey, args: Record<string, string | number>): InvalidArgumentError => new InvalidArgumentError(usageMessage(lang, key, args));
+  const rational = (text: string): Rational => {
+    const r = parseDecimal(text, text.includes(",") && !text.includes(".") ? "," : ".");
+    if (!r.ok) throw bad("number", { text });
+    return r.value;
+  };
+  const nonNegativeRational = (text: string): Rational => {
+    const r = rational(text);
+    if (r.sign() < 0) throw bad("nonNegative", { text });
+    return r;
+  };
+  return {
+    rational,
+    nonNegativeRational,
+    int(min, max = Number.MAX_SAFE_INTEGER) {
+      return (text) => {
+        const digits = text.replace(/[_\s]/g, "");
+        if (!/^\d+$/.test(digits)) throw bad("whole", { text });
+        const n = Number(digits);
+        if (!Number.isSafeInteger(n) || n < min || n > max) throw bad("wholeIn", { text, min, max });
+        return n;
+      };
+    },
+    probability(text) {
+      let r: number;
+      try {
+        r = rational(text).toNumber();
+      } catch {
+        throw bad("probability", { text });
+      }
+      if (!(r > 0 && r < 1)) throw bad("probability", { text });
+      return r;
+    },
+    priceRange(text) {
+      const m = /^([^:]*):([^:]*)$/.exec(text.trim());
+      if (!m) throw bad("range", { text });
+      const lo = m[1]!.trim() === "" ? null : nonNegativeRational(m[1]!.trim());
+      const hiText = m[2]!.trim().toLowerCase();
+      const hi = hiText === "" || hiText === "inf" || hiText === "∞" ? null : nonNegativeRational(hiText);
+      if (lo === null) throw bad("lowerBound", { text });
+      if (hi !== null && hi.le(lo)) throw bad("loBelowHi", { text });
+      return { lo, hi };
+    },
   };
 }
 
-export function parseProbabilityArg(text: string): number {
-  const r = parseRationalArg(text).toNumber();
-  if (!(r > 0 && r < 1)) throw new InvalidArgumentError(`expected a number in ]0, 1[, got "${text}"`);
-  return r;
-}
-
-/** `LO:HI`, `LO:` or `LO:inf` (HI = +∞). */
-export function parsePriceRangeArg(text: string): { lo: Rational; hi: Rational | null } {
-  const m = /^([^:]*):([^:]*)$/.exec(text.trim());
-  if (!m) throw new InvalidArgumentError(`expected LO:HI (e.g. 50000:250000, or 0:inf), got "${text}"`);
-  const lo = m[1]!.trim() === "" ? null : parseNonNegativeRationalArg(m[1]!.trim());
-  const hiText = m[2]!.trim().toLowerCase();
-  const hi = hiText === "" || hiText === "inf" || hiText === "∞" ? null : parseNonNegativeRationalArg(hiText);
-  if (lo === null) throw new InvalidArgumentError(`expected a lower bound in LO:HI, got "${text}"`);
-  if (hi !== null && hi.le(lo)) throw new InvalidArgumentError(`expected LO < HI, got "${text}"`);
-  return { lo, hi };
+/** `--score-noise K` (a number ≥ 0) as the plain number the analyses use. */
+export function parseNonNegativeRationalArg(lang: Lang): (text: string) => number {
+  const p = argParsers(lang);
+  return (text) => p.nonNegativeRational(text).toNumber();
 }
 
 export function collect(value: string, previous: string[] = []): string[] {

@@ -1,5 +1,8 @@
 // A tiny progress bar on stderr, drawn only when stderr is a terminal with a known width and not in
-// CI; otherwise every call does nothing (pipes, files and CI logs stay clean).
+// CI; otherwise every call does nothing (pipes, files and CI logs stay clean). The label (a path
+// from the command line or the disk) is made inert first.
+import { terminalSafe } from "../report/text-safety.js";
+
 export interface Progress {
   /** Advance by `n` (default 1), with an optional label for the current item. */
   tick(n?: number, label?: string): void;
@@ -23,7 +26,8 @@ export function createProgress(total: number, stream: TtyLike = process.stderr, 
   if (!progressEnabled(stream, env) || total <= 0) return SILENT;
   let count = 0;
   let last = "";
-  const draw = (label: string): void => {
+  const draw = (raw: string): void => {
+    const label = terminalSafe(raw);
     const cols = stream.columns ?? 80;
     const counter = ` ${count}/${total} `;
     const barWidth = Math.max(10, Math.min(40, cols - counter.length - 20));

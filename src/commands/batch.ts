@@ -8,18 +8,26 @@
 // offers.csv is a tender (its offers.csv), and every .xlsx workbook is one; hidden folders and
 // node_modules are skipped, and Excel lock files (~$…) too.
 //
+// Statuses: ok (exit 0), fail (1: discrepancies, --fail-on), skip (check only: the tender publishes
+// no figure, "nothing to check"; exit 0 in a batch, not counted as invalid), error (2 and 3).
+//
 // --format json prints ONE JSON array, one record per tender in discovery order:
-//   [{"path", "status": "ok"|"fail"|"error", "exitCode", "reason", …the command's own fields}]
+//   [{"path", "status": "ok"|"fail"|"skip"|"error", "exitCode", "reason", …the command's own fields}]
 // (a single document that `jq '.[]'` splits; the summary stays on stderr).
-import { kindOf, listDir } from "../io/file-system.js";
+import { isWorkbookName, kindOf, listDir } from "../io/file-system.js";
 import path from "node:path";
 import { EXIT, type ExitCode, worstExit } from "../cli/exit-code.js";
 import type { ProgressReport } from "./outcome.js";
 import { batchWords } from "../i18n/batch.js";
+import { formatLocation } from "../i18n/diagnostics.js";
+import type { Diagnostic } from "../domain/types.js";
 import type { Lang } from "../i18n/lang.js";
 import type { CommandOutcome } from "./outcome.js";
+import { terminalSafe } from "../report/text-safety.js";
 
-export type TenderStatus = "ok" | "fail" | "error";
+export { isWorkbookName } from "../io/file-system.js";
+
+export type TenderStatus = "ok" | "fail" | "skip" | "error";
 
 /** What a command reports for one tender. */
 export interface TenderReport {
@@ -28,6 +36,8 @@ export interface TenderReport {
   reason: string;
   /** Extra fields for the JSON record. */
   record?: Record<string, unknown>;
+  /** Nothing to check in this tender (exit 0 in the batch, status "skip"). */
+  skipped?: boolean;
 }
 
 export type PerTender = (offersPath: string) => Promise<TenderReport>;
@@ -37,6 +47,8 @@ export interface BatchOptions {
   format: "text" | "json";
   /** Progress sink (the CLI draws a bar on a terminal; nothing otherwise). */
   progress?: ProgressReport;
+  /** validate has no "discrepancies" to count in its summary; check does (default). */
+  command?: "validate" | "check";
 }
 
 export interface Discovery {
@@ -47,10 +59,6 @@ export interface Discovery {
 }
 
 const SKIP_DIRS = new Set(["node_modules"]);
-
-export function isWorkbookName(name: string): boolean {
-  return /\.xlsx$/i.test(name) && !name.startsWith("~$");
-}
 
 export async function discoverTenders(paths: readonly string[]): Promise<Discovery> {
   const tenders: string[] = [];
@@ -89,10 +97,13 @@ export function displayPath(offersPath: string): string {
   return path.basename(offersPath) === "offers.csv" ? path.dirname(offersPath) : offersPath;
 }
 
-/** Turn any single-tender command's outcome into a batch report (first stderr line as the reason). */
-export function reportFromOutcome(outcome: CommandOutcome, okReason = ""): TenderReport {
-  const firstProblem = outcome.messages.find((m) => m.trim() !== "") ?? "";
-  return { exitCode: outcome.exitCode, reason: outcome.exitCode === EXIT.ok ? okReason : firstProblem };
+/** The batch reason of a tender that did not load: its first error, located, and how many more. */
+export function problemReason(diagnostics: readonly Diagnostic[], lang: Lang): string {
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  const e = errors[0];
+  if (!e) return "";
+  const at = e.location ? `${formatLocation({ ...e.location, file: path.basename(e.location.file) })} ` : "";
+  return batchWords(lang).problems({ errors: errors.length, first: `${at}${e.code}` });
 }
 
 export async function runBatch(paths: readonly string[], perTender: PerTender, options: BatchOptions): Promise<CommandOutcome> {
@@ -100,11 +111,11 @@ export async function runBatch(paths: readonly string[], perTender: PerTender, o
   const found = await discoverTenders(paths);
   const results: { path: string; status: TenderStatus; exitCode: ExitCode; reason: string; record: Record<string, unknown> }[] = [];
   for (const p of found.missing) {
-    const reason = options.lang === "fr" ? `introuvable : ${p}` : `not found: ${p}`;
+    const reason = words.notFound({ path: p });
     results.push({ path: p, status: "error", exitCode: EXIT.badInput, reason, record: {} });
   }
   if (found.tenders.length === 0 && found.missing.length === 0) {
-    return { exitCode: EXIT.badInput, messages: [words.noTender({ paths: paths.join(", ") })], inputs: [] };
+    return { exitCode: EXIT.badInput, messages: [terminalSafe(words.noTender({ paths: paths.join(", ") }))], inputs: [] };
   }
   const total = found.tenders.length;
   let done = 0;
@@ -116,23 +127,29 @@ export async function runBatch(paths: readonly string[], perTender: PerTender, o
     } catch (error) {
       report = { exitCode: EXIT.internal, reason: words.internal({ message: error instanceof Error ? error.message : String(error) }) };
     }
-    results.push({ path: shown, status: statusOf(report.exitCode), exitCode: report.exitCode, reason: report.reason, record: report.record ?? {} });
+    const status = report.skipped === true && report.exitCode === EXIT.ok ? "skip" : statusOf(report.exitCode);
+    results.push({ path: shown, status, exitCode: report.exitCode, reason: report.reason, record: report.record ?? {} });
     options.progress?.(++done, total, shown);
   }
   const exitCode = worstExit(results.map((r) => r.exitCode));
   const count = (s: TenderStatus, codes?: ExitCode[]) => results.filter((r) => r.status === s && (!codes || codes.includes(r.exitCode))).length;
-  const summary = words.summary({
+  const counts = {
     total: results.length,
     ok: count("ok"),
     fail: count("fail"),
+    skip: count("skip"),
     invalid: count("error", [EXIT.badInput]),
     internal: count("error", [EXIT.internal]),
-  });
+  };
+  const summary = options.command === "validate" ? words.validateSummary(counts) : words.summary(counts);
   if (options.format === "json") {
     const records = results.map((r) => ({ path: r.path, status: r.status, exitCode: r.exitCode, reason: r.reason, ...r.record }));
-    return { exitCode, output: JSON.stringify(records, null, 2) + "\n", messages: [summary], inputs: [] };
+    return { exitCode, output: JSON.stringify(records, null, 2) + "\n", messages: [terminalSafe(summary)], inputs: [] };
   }
-  const width = Math.max(...results.map((r) => words[r.status].length));
-  const lines = results.map((r) => `${words[r.status].padEnd(width)}  ${r.path}${r.reason ? `  ${r.reason}` : ""}`);
+  // Columns: status, path, reason; paths and reasons come from outside and are made inert.
+  const shown = results.map((r) => ({ status: words[r.status], path: terminalSafe(r.path), reason: terminalSafe(r.reason) }));
+  const width = Math.max(...shown.map((r) => r.status.length));
+  const pathWidth = Math.max(...shown.map((r) => r.path.length));
+  const lines = shown.map((r) => (r.reason ? `${r.status.padEnd(width)}  ${r.path.padEnd(pathWidth)}  ${r.reason}` : `${r.status.padEnd(width)}  ${r.path}`));
   return { exitCode, output: [...lines, summary].join("\n") + "\n", messages: [], inputs: [] };
 }

@@ -1,10 +1,14 @@
 // `psc-audit check PATH…`: one tender gives the full appendix; several inputs or a folder of tenders
 // run as a batch (one line or JSON record per tender, the worst exit code). In a tender folder, a
 // `declared.csv` beside offers.csv is read as the published figures unless --declared names a file.
+// A tender that publishes no figure is "nothing to check": status skip, exit 0 within a batch (alone,
+// `check` exits 2 as before: the user asked to check something that cannot be checked).
 import path from "node:path";
+import { EXIT } from "../cli/exit-code.js";
+import { tc } from "../i18n/check.js";
 import { kindOf } from "../io/file-system.js";
-import { runBatch, type TenderReport } from "./batch.js";
-import { runCheck, type CheckCommandOptions } from "./check.js";
+import { problemReason, runBatch, type TenderReport } from "./batch.js";
+import { checkOne, runCheck, type CheckCommandOptions } from "./check.js";
 import type { CommandOutcome, ProgressReport } from "./outcome.js";
 import { isSingleTender } from "./validate.js";
 
@@ -19,22 +23,23 @@ async function withDefaultDeclared(offersPath: string, options: CheckCommandOpti
 }
 
 export async function runCheckMany(paths: readonly string[], options: CheckManyOptions): Promise<CommandOutcome> {
-  if (paths.length === 1 && (await isSingleTender(paths[0]!)) && options.format !== "json") {
-    return runCheck(paths[0]!, await withDefaultDeclared(paths[0]!, options));
-  }
   if (paths.length === 1 && (await isSingleTender(paths[0]!))) return runCheck(paths[0]!, await withDefaultDeclared(paths[0]!, options));
   const perTender = async (offersPath: string): Promise<TenderReport> => {
     const { progress: _ignored, ...rest } = options;
-    const single: CheckCommandOptions = { ...rest, format: "json", criteria: undefined };
-    const outcome = await runCheck(offersPath, await withDefaultDeclared(offersPath, single));
-    const summary = outcome.messages.at(-1) ?? "";
-    if (outcome.output === undefined) return { exitCode: outcome.exitCode, reason: outcome.messages.find((m) => m.trim() !== "") ?? "" };
-    const json = JSON.parse(String(outcome.output)) as { verdict?: string; counts?: Record<string, number> };
-    return { exitCode: outcome.exitCode, reason: summary, record: { verdict: json.verdict ?? null, counts: json.counts ?? null } };
+    const single: CheckCommandOptions = { ...rest, criteria: undefined };
+    const run = await checkOne(offersPath, await withDefaultDeclared(offersPath, single));
+    if (run.kind === "bad-input") return { exitCode: EXIT.badInput, reason: problemReason(run.diagnostics, options.lang) };
+    if (run.kind === "nothing") return { exitCode: EXIT.ok, skipped: true, reason: "", record: { verdict: null, counts: null } };
+    return {
+      exitCode: run.failed ? EXIT.failOn : EXIT.ok,
+      reason: tc(options.lang, "summary", { ...run.result.counts }),
+      record: { verdict: run.result.verdict, counts: run.result.counts },
+    };
   };
   return runBatch(paths, perTender, {
     lang: options.lang,
     format: options.format === "json" ? "json" : "text",
+    command: "check",
     ...(options.progress ? { progress: options.progress } : {}),
   });
 }

@@ -6,8 +6,9 @@ import type { Diagnostic } from "../domain/types.js";
 import type { Rational } from "../exact/rational.js";
 import { tc } from "../i18n/check.js";
 import type { Lang } from "../i18n/lang.js";
-import { lineOf } from "../i18n/messages.js";
-import { checkTender } from "../check/check-tender.js";
+import { messagesOf } from "../i18n/messages.js";
+import { checkDiag } from "../check/codes.js";
+import { checkTender, type CheckResult } from "../check/check-tender.js";
 import { buildCheckModel, type CheckModel } from "../report/check-model.js";
 import { renderCheckJson } from "../report/renderers/check-json.js";
 import { renderCheckMarkdown } from "../report/renderers/check-markdown.js";
@@ -22,7 +23,6 @@ export const CHECK_RENDERERS = {
   markdown: renderCheckMarkdown,
 } satisfies Record<string, Renderer<CheckModel>>;
 export type CheckFormat = keyof typeof CHECK_RENDERERS;
-export const CHECK_FORMATS = Object.keys(CHECK_RENDERERS) as CheckFormat[];
 
 export interface CheckCommandOptions {
   criteria?: string;
@@ -37,19 +37,22 @@ export interface CheckCommandOptions {
   priceRange?: { lo: Rational; hi: Rational | null };
 }
 
+/** What checking one tender gave, before any rendering (the batch reads it as is). */
+export type CheckRun =
+  | { kind: "bad-input"; diagnostics: Diagnostic[]; messages: string[]; inputs: string[] }
+  /** No published figure at all: nothing to check (exit 2 alone, "skip" in a batch). */
+  | { kind: "nothing"; diagnostics: Diagnostic[]; messages: string[]; inputs: string[] }
+  | { kind: "checked"; model: CheckModel; result: CheckResult; failed: boolean; messages: string[]; inputs: string[] };
+
 /**
- * Exit codes: 0 every declared figure agrees within tolerance (and, with occulted values, some values
- * are proven to reproduce them all, or the joint question is "not decided" with nothing disagreeing);
- * 1 some figure disagrees, is impossible, or the figures are proven inconsistent together; 2 bad input
- * (files, declared file, or no declared figure at all: "nothing to check").
+ * The check itself: load, read the declared figures, recompute, compare. No rendering.
  */
-export async function runCheck(offersArg: string, options: CheckCommandOptions): Promise<CommandOutcome> {
+export async function checkOne(offersArg: string, options: Omit<CheckCommandOptions, "format" | "color">): Promise<CheckRun> {
   const lang = options.lang;
-  const line = (d: Diagnostic): string => lineOf(d, lang);
-  const loaded = await loadFromArgs(offersArg, options.criteria, options.rescaleWeights, options.sheet === undefined ? {} : { sheet: options.sheet });
+  const loaded = await loadFromArgs(offersArg, { criteria: options.criteria, rescaleWeights: options.rescaleWeights, sheet: options.sheet, lang, command: "check" });
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const inputs = [...loaded.inputs];
-  if (!loaded.ok) return { exitCode: EXIT.badInput, messages: diagnostics.filter((d) => d.severity !== "info").map(line), inputs };
+  if (!loaded.ok) return { kind: "bad-input", diagnostics, messages: loaded.messages, inputs };
   const tender = loaded.tender;
   const files = tender.inputs.map((i) => ({ path: i.path, sha256: i.sha256 }));
   let declared = [...tender.declared];
@@ -57,13 +60,14 @@ export async function runCheck(offersArg: string, options: CheckCommandOptions):
     inputs.push(options.declared);
     const loadedDeclared = await loadDeclaredFile(options.declared, tender);
     diagnostics.push(...loadedDeclared.diagnostics);
-    if (!loadedDeclared.ok) return { exitCode: EXIT.badInput, messages: diagnostics.filter((d) => d.severity !== "info").map(line), inputs };
+    if (!loadedDeclared.ok) return { kind: "bad-input", diagnostics, messages: messagesOf(diagnostics, lang), inputs };
     files.push(loadedDeclared.file);
     declared = loadedDeclared.declared;
   }
-  const messages = diagnostics.filter((d) => d.severity !== "info").map(line);
-  if (declared.length === 0) return { exitCode: EXIT.badInput, messages: [...messages, `${lang === "fr" ? "erreur" : "error"}[NOTHING_TO_CHECK]: ${tc(lang, "nothingToCheck")}`], inputs };
-
+  if (declared.length === 0) {
+    const all = [...diagnostics, checkDiag("NOTHING_TO_CHECK", undefined)];
+    return { kind: "nothing", diagnostics: all, messages: messagesOf(all, lang), inputs };
+  }
   const checkOptions = { ...(options.tolerance ? { tolerance: options.tolerance } : {}), ...(options.priceRange ? { priceRange: options.priceRange } : {}) };
   const result = checkTender(tender, declared, checkOptions);
   const model = buildCheckModel(tender, result, {
@@ -72,9 +76,22 @@ export async function runCheck(offersArg: string, options: CheckCommandOptions):
     ...(options.tolerance ? { tolerance: options.tolerance } : {}),
     ...(options.priceRange ? { priceRange: options.priceRange } : {}),
   });
-  const output = await CHECK_RENDERERS[options.format](model, { lang, color: options.color, detail: true });
-  const summary = tc(lang, "summary", { ...result.counts });
   const failed = result.verdict === "discrepancies" || result.verdict === "inconsistent";
-  const stderr = options.format === "table" ? [] : [...messages, summary];
-  return { exitCode: failed ? EXIT.failOn : EXIT.ok, output, messages: stderr, inputs };
+  return { kind: "checked", model, result, failed, messages: messagesOf(diagnostics, lang), inputs };
+}
+
+/**
+ * Exit codes: 0 every declared figure agrees within tolerance (and, with occulted values, some values
+ * are proven to reproduce them all, or the joint question is "not decided" with nothing disagreeing);
+ * 1 some figure disagrees, is impossible, or the figures are proven inconsistent together; 2 bad input
+ * (files, declared file, or no declared figure at all: "nothing to check").
+ */
+export async function runCheck(offersArg: string, options: CheckCommandOptions): Promise<CommandOutcome> {
+  const lang = options.lang;
+  const run = await checkOne(offersArg, options);
+  if (run.kind !== "checked") return { exitCode: EXIT.badInput, messages: run.messages, inputs: run.inputs };
+  const output = await CHECK_RENDERERS[options.format](run.model, { lang, color: options.color, detail: true });
+  const summary = tc(lang, "summary", { ...run.result.counts });
+  const stderr = options.format === "table" ? [] : [...run.messages, summary];
+  return { exitCode: run.failed ? EXIT.failOn : EXIT.ok, output, messages: stderr, inputs: run.inputs };
 }

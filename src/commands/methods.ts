@@ -1,7 +1,7 @@
 // `psc-audit methods`: the scoring methods a criteria file may name, with their formulas.
 import { EXIT } from "../cli/exit-code.js";
 import type { Lang } from "../i18n/lang.js";
-import { describeMethod } from "../i18n/methods.js";
+import { appliesToLine, describeMethod, UNCONFIRMED_LEGEND } from "../i18n/methods.js";
 import { t } from "../i18n/ui.js";
 import { FORMULA_DEFS } from "../scoring/formulas/catalog.js";
 import type { CommandOutcome } from "./outcome.js";
@@ -17,9 +17,10 @@ export function runMethods(lang: Lang): CommandOutcome {
     lines.push(`${signature}`);
     lines.push(`    ${d.name}`);
     lines.push(`    ${d.formula}`);
-    lines.push(`    ${t(lang, "methodsAppliesTo")}: ${def.appliesTo.join(", ")}`);
+    lines.push(`    ${appliesToLine(def.appliesTo, lang)}`);
     if (d.note) lines.push(`    ${d.note}`);
     lines.push("");
   }
+  lines.push(UNCONFIRMED_LEGEND[lang], "");
   return { exitCode: EXIT.ok, output: lines.join("\n"), messages: [], inputs: [] };
 }

@@ -6,7 +6,7 @@ import path from "node:path";
 import { EXIT } from "../cli/exit-code.js";
 import type { Diagnostic } from "../domain/types.js";
 import type { Lang } from "../i18n/lang.js";
-import { lineOf } from "../i18n/messages.js";
+import { messagesOf } from "../i18n/messages.js";
 import { rt } from "../i18n/report.js";
 import { checkTender } from "../check/check-tender.js";
 import { scoreWithUnknowns } from "../check/unknowns.js";
@@ -21,7 +21,6 @@ import { renderJson } from "../report/renderers/json.js";
 import { renderReportHtml } from "../report/renderers/report-html.js";
 import { renderReportMarkdown } from "../report/renderers/report-markdown.js";
 import { buildScoreModel, type ScoreModel } from "../report/score-model.js";
-import type { WeightSampler } from "../smaa/index.js";
 import { scoreTender } from "../scoring/score-tender.js";
 import { loadFromArgs } from "./load.js";
 import type { CommandOutcome } from "./outcome.js";
@@ -42,6 +41,8 @@ export interface ReportCommandOptions {
   seed: number;
   /** "simplex" | "ordinal" | "box:P" (leaves) | "box:P:top" (top-level criteria; "box-top:P" also read). */
   smaaWeights: string;
+  /** `--smaa-weights` was given on the command line (else the default, which "order" weights override). */
+  smaaWeightsExplicit?: boolean;
   scoreNoise: number;
   commandLine: string[];
   /** From SOURCE_DATE_EPOCH when set: the only date in the report. */
@@ -62,14 +63,6 @@ export function reportFormatOf(output: string): ReportFormat | null {
   return null;
 }
 
-export function parseSampler(text: string): WeightSampler | null {
-  if (text === "simplex") return { kind: "simplex" };
-  if (text === "ordinal") return { kind: "ordinal" };
-  const m = /^box(-top)?:(\d+(?:\.\d+)?)$/.exec(text);
-  if (m) return { kind: "box", points: Number(m[2]), level: m[1] ? "top" : "leaf" };
-  return null;
-}
-
 function usage(key: "e_format" | "e_sampler", args: Record<string, string>, lang: Lang): ReportOutcome {
   return { exitCode: EXIT.badInput, messages: [rt(lang, key, args)], inputs: [] };
 }
@@ -80,7 +73,7 @@ export async function runReport(offersArg: string, options: ReportCommandOptions
   const weights = normaliseSmaaWeights(options.smaaWeights);
   if (weights === null) return usage("e_sampler", { value: options.smaaWeights }, options.lang);
 
-  const loaded = await loadFromArgs(offersArg, options.criteria, options.rescaleWeights, options.sheet === undefined ? {} : { sheet: options.sheet });
+  const loaded = await loadFromArgs(offersArg, { criteria: options.criteria, rescaleWeights: options.rescaleWeights, sheet: options.sheet, lang: options.lang, command: "report" });
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const inputs = [...loaded.inputs];
   if (!loaded.ok) return { exitCode: EXIT.badInput, messages: messagesOf(diagnostics, options.lang), inputs };
@@ -122,6 +115,8 @@ export async function runReport(offersArg: string, options: ReportCommandOptions
         samples: options.samples,
         seed: options.seed,
         smaaWeights: weights.text,
+        // Spread, so this compiles whether or not analyseForReport already declares the option.
+        ...(options.smaaWeightsExplicit === true ? { smaaWeightsExplicit: true } : {}),
         scoreNoise: options.scoreNoise,
         ...(options.progress ? { progress: options.progress } : {}),
       });
@@ -179,8 +174,4 @@ export async function renderReport(
   const [{ renderReportPdf }, { readPdfFonts }] = await Promise.all([import("../report/renderers/report-pdf.js"), import("../io/fonts.js")]);
   const fonts = await readPdfFonts();
   return { output: await renderReportPdf(doc, { fonts, date: new Date(model.date) }) };
-}
-
-function messagesOf(diagnostics: Diagnostic[], lang: Lang): string[] {
-  return diagnostics.filter((d) => d.severity !== "info").map((d) => lineOf(d, lang));
 }

@@ -1,7 +1,7 @@
 // `psc-audit score`: load, recompute every score exactly, rank, render.
 import { EXIT } from "../cli/exit-code.js";
 import type { Lang } from "../i18n/lang.js";
-import { lineOf } from "../i18n/messages.js";
+import { lineOf, messagesOf } from "../i18n/messages.js";
 import { buildScoreModel } from "../report/score-model.js";
 import { renderJson } from "../report/renderers/json.js";
 import { renderScoreCsv } from "../report/renderers/score-csv.js";
@@ -22,7 +22,6 @@ export const SCORE_RENDERERS = {
   markdown: renderScoreMarkdown,
 } satisfies Record<string, Renderer<ScoreModel>>;
 export type ScoreFormat = keyof typeof SCORE_RENDERERS;
-export const SCORE_FORMATS = Object.keys(SCORE_RENDERERS) as ScoreFormat[];
 
 export interface ScoreCommandOptions {
   criteria?: string;
@@ -35,11 +34,13 @@ export interface ScoreCommandOptions {
   lang: Lang;
   color: boolean;
   rescaleWeights: boolean;
+  /** Terminal width for the table (none off a terminal: no fitting). */
+  width?: number;
 }
 
 export async function runScore(offersArg: string, options: ScoreCommandOptions): Promise<CommandOutcome> {
-  const loaded = await loadFromArgs(offersArg, options.criteria, options.rescaleWeights, options.sheet === undefined ? {} : { sheet: options.sheet });
-  const messages = loaded.diagnostics.filter((d) => d.severity !== "info").map((d) => lineOf(d, options.lang));
+  const loaded = await loadFromArgs(offersArg, { criteria: options.criteria, rescaleWeights: options.rescaleWeights, sheet: options.sheet, lang: options.lang, command: "score" });
+  const messages = loaded.messages;
   if (!loaded.ok) return { exitCode: EXIT.badInput, messages, inputs: loaded.inputs };
 
   const hasUnknowns = loaded.tender.offers.some((o) => [...o.values.values()].some((v) => v === null));
@@ -47,7 +48,7 @@ export async function runScore(offersArg: string, options: ScoreCommandOptions):
 
   const result = scoreTender(loaded.tender);
   const model = buildScoreModel(loaded.tender, result, loaded.diagnostics);
-  const render: RenderOptions = { lang: options.lang, color: options.color, detail: options.detail };
+  const render = renderOptions(options);
   const output = await SCORE_RENDERERS[options.format](model, render);
   // Warnings are part of the table output; for machine formats they also go to stderr.
   const stderr = options.format === "table" ? [] : messages;
@@ -75,7 +76,7 @@ async function scoreUnknowns(
     ]);
   const result = scoreWithUnknowns(tender, options.priceRange ? { priceRange: options.priceRange } : {});
   const model = buildUnknownsModel(tender, result, options.priceRange);
-  const render: RenderOptions = { lang: options.lang, color: options.color, detail: options.detail };
+  const render = renderOptions(options);
   const renderers = {
     table: renderUnknownsTable,
     json: renderUnknownsJson,
@@ -84,12 +85,16 @@ async function scoreUnknowns(
   };
   if (options.format === "csv") {
     // No per-cell CSV for intervals: say so rather than print a misleading single value.
-    const m = options.lang === "fr"
-      ? "psc-audit : la sortie CSV n'existe pas pour des valeurs occultées (intervalles) ; utilisez --format json ou markdown."
-      : "psc-audit: CSV output is not available with occulted values (intervals); use --format json or markdown.";
-    return { exitCode: EXIT.badInput, messages: [...messages, m], inputs };
+    const d = { code: "CSV_WITH_INTERVALS", severity: "error" as const, args: {} };
+    return { exitCode: EXIT.badInput, messages: [...messages, lineOf(d, options.lang)], inputs };
   }
-  const warnings = result.warnings.map((d) => lineOf(d, options.lang));
+  const warnings = messagesOf(result.warnings, options.lang);
   const output = await renderers[options.format](model, render);
   return { exitCode: EXIT.ok, output, messages: options.format === "table" ? [] : [...messages, ...warnings], inputs };
+}
+
+function renderOptions(options: ScoreCommandOptions): RenderOptions {
+  const render: RenderOptions = { lang: options.lang, color: options.color, detail: options.detail };
+  if (options.width !== undefined) render.width = options.width;
+  return render;
 }

@@ -2,7 +2,6 @@
 // render. Pure apart from loading (src/commands/load.ts) and SMAA's worker threads.
 import { EXIT } from "../cli/exit-code.js";
 import type { Lang } from "../i18n/lang.js";
-import { lineOf } from "../i18n/messages.js";
 import { ts } from "../i18n/sensitivity.js";
 import { renderJson } from "../report/renderers/json.js";
 import { renderSensitivityMarkdown } from "../report/renderers/sensitivity-markdown.js";
@@ -23,7 +22,6 @@ export const SENSITIVITY_RENDERERS = {
   markdown: renderSensitivityMarkdown,
 } satisfies Record<string, Renderer<SensitivityModel>>;
 export type SensitivityFormat = keyof typeof SENSITIVITY_RENDERERS;
-export const SENSITIVITY_FORMATS = Object.keys(SENSITIVITY_RENDERERS) as SensitivityFormat[];
 
 export interface SensitivityCommandOptions {
   criteria?: string;
@@ -67,8 +65,8 @@ export async function runSensitivity(offersArg: string, options: SensitivityComm
   if (!parseSmaaWeights(options.smaaWeights)) {
     return { exitCode: EXIT.badInput, messages: [ts(lang, "badSmaaWeights", { bad: options.smaaWeights })], inputs: [] };
   }
-  const loaded = await loadFromArgs(offersArg, options.criteria, options.rescaleWeights, options.sheet === undefined ? {} : { sheet: options.sheet });
-  const messages = loaded.diagnostics.filter((d) => d.severity !== "info").map((d) => lineOf(d, lang));
+  const loaded = await loadFromArgs(offersArg, { criteria: options.criteria, rescaleWeights: options.rescaleWeights, sheet: options.sheet, lang, command: "sensitivity" });
+  const messages = loaded.messages;
   if (!loaded.ok) return { exitCode: EXIT.badInput, messages, inputs: loaded.inputs };
   const tender = loaded.tender;
 

@@ -3,7 +3,8 @@
 // floating-point rounding can create or break a tie. Instances are immutable and always reduced,
 // with a positive denominator, so structural equality is numeric equality.
 
-function gcd(a: bigint, b: bigint): bigint {
+/** gcd of two bigints (non-negative result; gcd(0, 0) = 0). The one BigInt gcd of psc-audit. */
+export function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
   while (b !== 0n) {
@@ -12,6 +13,13 @@ function gcd(a: bigint, b: bigint): bigint {
     b = t;
   }
   return a;
+}
+
+/** lcm of positive bigints (1 for an empty list). */
+export function lcm(xs: Iterable<bigint>): bigint {
+  let l = 1n;
+  for (const x of xs) if (x !== 1n && l % x !== 0n) l = (l / gcd(l, x)) * x;
+  return l;
 }
 
 export type RoundingMode = "half-up" | "half-even" | "down" | "up" | "floor" | "ceil";

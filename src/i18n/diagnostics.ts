@@ -1,7 +1,7 @@
 // The words of every loading diagnostic, in French and English, and the line formatter. The table is
 // checked with `satisfies` against the loader's codes: a code or a language missing fails type-check.
 import type { Diagnostic } from "../domain/types.js";
-import { LOAD_CODES, type LoadCode } from "../load/codes.js";
+import { LOAD_CODES, USAGE_CODES, type LoadCode, type UsageCode } from "../load/codes.js";
 
 export type { Lang } from "./lang.js";
 import type { Lang } from "./lang.js";
@@ -36,6 +36,28 @@ const csvReasonFr: Record<string, string> = {
   CSV_INVALID_OPENING_QUOTE: "un guillemet s’ouvre au milieu d’un champ",
 };
 
+/** Why --output could not be written, in words (the system code stays in the args). */
+const unwritableEn = (a: Args): string =>
+  ({
+    ENOENT: `the folder ${a.dir ?? "."} does not exist`,
+    ENOTDIR: `${a.dir ?? "."} is not a folder`,
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EISDIR: "it is a folder",
+    EROFS: "the disk is read-only",
+    ENOSPC: "the disk is full",
+  })[String(a.reason)] ?? String(a.reason);
+const unwritableFr = (a: Args): string =>
+  ({
+    ENOENT: `le dossier ${a.dir ?? "."} n'existe pas`,
+    ENOTDIR: `${a.dir ?? "."} n'est pas un dossier`,
+    EACCES: "permission refusée",
+    EPERM: "permission refusée",
+    EISDIR: "c'est un dossier",
+    EROFS: "le disque est en lecture seule",
+    ENOSPC: "le disque est plein",
+  })[String(a.reason)] ?? String(a.reason);
+
 const MESSAGES = {
   FILE_NOT_FOUND: {
     en: (a) => `file not found: ${a.file}`,
@@ -50,8 +72,18 @@ const MESSAGES = {
     fr: (a) => `écriture de ${a.file} refusée : c'est un des fichiers d'entrée (ils ne sont jamais écrasés)`,
   },
   OUTPUT_UNWRITABLE: {
-    en: (a) => `cannot write ${a.file} (${a.reason}); nothing was written`,
-    fr: (a) => `impossible d'écrire ${a.file} (${a.reason}) ; rien n'a été écrit`,
+    en: (a) => `cannot write ${a.file}: ${unwritableEn(a)}; nothing was written`,
+    fr: (a) => `impossible d'écrire ${a.file} : ${unwritableFr(a)} ; rien n'a été écrit`,
+  },
+  NOT_A_TENDER: {
+    en: (a) =>
+      `${a.dir} holds no offers.csv and no single .xlsx workbook: ${a.command} reads one tender; for a folder of tenders use psc-audit validate ${a.dir} or psc-audit check ${a.dir}`,
+    fr: (a) =>
+      `${a.dir} ne contient ni offers.csv ni un unique classeur .xlsx : ${a.command} lit un seul marché ; pour un dossier de marchés, utilisez psc-audit validate ${a.dir} ou psc-audit check ${a.dir}`,
+  },
+  CSV_WITH_INTERVALS: {
+    en: () => "CSV output is not available with occulted values (intervals); use --format json or markdown",
+    fr: () => "la sortie CSV n'existe pas pour des valeurs occultées (intervalles) ; utilisez --format json ou markdown",
   },
   EMPTY_FILE: { en: () => "the file is empty", fr: () => "le fichier est vide" },
   HEADER_ONLY: {
@@ -159,7 +191,7 @@ const MESSAGES = {
     en: (a) =>
       a.reason === "inner"
         ? `"${a.field}" is set on ${qe(a.node)}, which has sub-criteria: ignored (its points are the sum of theirs)`
-        : `"${a.field}" is set on ${qe(a.node)}, whose method uses no note scale: ignored`,
+        : `"${a.field}" is set on ${qe(a.node)}, whose method uses no score scale: ignored`,
     fr: (a) =>
       a.reason === "inner"
         ? `« ${a.field} » est renseigné pour ${qf(a.node)}, qui a des sous-critères : ignoré (ses points sont la somme des leurs)`
@@ -190,11 +222,11 @@ const MESSAGES = {
     fr: (a) => `la méthode ${a.method} ne s’applique pas à ${qf(a.node)} de nature ${a.type} ; elle s’applique à : ${a.expected}`,
   },
   MISSING_MAX: {
-    en: (a) => `criterion ${qe(a.node)} is scored directly but has no note scale ("max" column)`,
+    en: (a) => `criterion ${qe(a.node)} is scored directly but has no score scale ("max" column)`,
     fr: (a) => `le critère ${qf(a.node)} est noté directement mais n’a pas de barème (colonne « bareme »)`,
   },
   INVALID_MAX: {
-    en: (a) => `note scale ${qe(a.text)} of ${qe(a.node)} must be > 0`,
+    en: (a) => `score scale ${qe(a.text)} of ${qe(a.node)} must be > 0`,
     fr: (a) => `le barème ${qf(a.text)} de ${qf(a.node)} doit être > 0`,
   },
   INVALID_THRESHOLD: {
@@ -268,7 +300,7 @@ const MESSAGES = {
     fr: (a) => `l’offre ${qf(a.offer)} a la note ${a.text} sur ${qf(a.node)} (barème 0–${nf(a.max)})`,
   },
   NEGATIVE_SCORE: {
-    en: (a) => `offer ${qe(a.offer)} has note ${a.text} on ${qe(a.node)}; expected ≥ 0`,
+    en: (a) => `offer ${qe(a.offer)} has score ${a.text} on ${qe(a.node)}; expected ≥ 0`,
     fr: (a) => `l’offre ${qf(a.offer)} a la note ${a.text} sur ${qf(a.node)} ; attendu : ≥ 0`,
   },
   INVALID_RANK: {
@@ -317,7 +349,7 @@ const MESSAGES = {
     fr: () =>
       "seul l’ordre d’importance des critères est publié (ord-imp) : les notes utilisent des poids « somme des rangs » à titre indicatif ; seuls les classements valables pour toute pondération respectant cet ordre sont probants",
   },
-} satisfies Record<LoadCode, Record<Lang, Words>>;
+} satisfies Record<LoadCode | UsageCode, Record<Lang, Words>>;
 
 const HINTS: Partial<Record<LoadCode, Record<Lang, string>>> = {
   WEIGHTS_ORDER_ONLY: {
@@ -333,7 +365,7 @@ const HINTS: Partial<Record<LoadCode, Record<Lang, string>>> = {
     fr: "écrivez le nombre sans séparateur de milliers (1234) ou avec le séparateur décimal du fichier",
   },
   MISSING_MAX: {
-    en: "add a max column (e.g. 10 for notes out of 10)",
+    en: "add a max column (e.g. 10 for scores out of 10)",
     fr: "ajoutez une colonne bareme (par exemple 10 pour des notes sur 10)",
   },
   UNKNOWN_COLUMN: {
@@ -342,9 +374,9 @@ const HINTS: Partial<Record<LoadCode, Record<Lang, string>>> = {
   },
 };
 
-export const DIAGNOSTIC_CODES: readonly string[] = Object.keys(LOAD_CODES);
+export const DIAGNOSTIC_CODES: readonly string[] = [...Object.keys(LOAD_CODES), ...Object.keys(USAGE_CODES)];
 
-function isLoadCode(code: string): code is LoadCode {
+function isLoadCode(code: string): code is LoadCode | UsageCode {
   return Object.hasOwn(MESSAGES, code);
 }
 
@@ -356,7 +388,7 @@ export function diagnosticMessage(d: Diagnostic, lang: Lang): string {
 
 /** An optional second line telling the user what to do. */
 export function diagnosticHint(d: Diagnostic, lang: Lang): string | undefined {
-  return isLoadCode(d.code) ? HINTS[d.code]?.[lang] : undefined;
+  return isLoadCode(d.code) ? HINTS[d.code as LoadCode]?.[lang] : undefined;
 }
 
 /**
@@ -368,15 +400,23 @@ export function formatLocation(loc: Diagnostic["location"]): string {
   if (loc.sheet !== undefined) {
     const base = `${loc.file}[${loc.sheet}]`;
     if (loc.cell !== undefined) return `${base}!${loc.cell}`;
-    return loc.line !== undefined ? `${base}:${loc.line}` : base;
+    return hasLine(loc) ? `${base}:${loc.line}` : base;
   }
-  return `${loc.file}${loc.line !== undefined ? `:${loc.line}` : ""}`;
+  return `${loc.file}${hasLine(loc) ? `:${loc.line}` : ""}`;
+}
+
+/** Line 0 (or none) means the whole file: no `:0`. */
+const hasLine = (loc: NonNullable<Diagnostic["location"]>): boolean => loc.line !== undefined && loc.line > 0;
+
+/** `erreur` / `avertissement` / `info` in French, the severity itself in English. */
+export function severityWord(s: Diagnostic["severity"], lang: Lang): string {
+  if (lang === "fr") return s === "error" ? "erreur" : s === "warning" ? "avertissement" : "info";
+  return s;
 }
 
 /** `offers.csv:7: error[SCORE_ABOVE_SCALE]: …` (French: `erreur[…]`, `avertissement[…]`). */
 export function formatDiagnostic(d: Diagnostic, lang: Lang): string {
   const loc = d.location;
   const at = loc ? `${formatLocation(loc)}: ` : "";
-  const sev = lang === "fr" ? { error: "erreur", warning: "avertissement", info: "info" }[d.severity] : d.severity;
-  return `${at}${sev}[${d.code}]: ${diagnosticMessage(d, lang)}`;
+  return `${at}${severityWord(d.severity, lang)}[${d.code}]: ${diagnosticMessage(d, lang)}`;
 }

@@ -5,7 +5,8 @@ import type { Lang } from "./lang.js";
 const fr = {
   program: "Recalcule et éprouve la notation d'un marché public : points exacts, classement, robustesse de l'attribution, contrôle des notes publiées, rapport de transparence.",
   examplesTitle: "Exemples :",
-  exitCodes: "Codes de sortie : 0 succès · 1 une condition --fail-on est remplie, ou des notes publiées diffèrent · 2 usage ou fichiers invalides · 3 erreur interne",
+  exitCodes:
+    "Codes de sortie : 0 succès · 1 une condition --fail-on est remplie, ou des\nnotes publiées diffèrent · 2 usage ou fichiers invalides · 3 erreur interne",
   langHint: "Langue : --lang en ou PSC_AUDIT_LANG=en pour l'anglais.",
   // Titles commander prints.
   "Usage:": "Usage :",
@@ -37,7 +38,16 @@ const fr = {
   scoreNoise: "incertitude des notes : chaque note directe uniforme à ±K points de barème",
   precision: "tire des échantillons SMAA jusqu'à ce que chaque demi-largeur à 95 % soit au plus h",
   workers: "fils de calcul SMAA (défaut : tous les cœurs)",
-  failOn: "sortie 1 si la condition est remplie : winner-margin<X, note-margin<X, acceptability<P, rank-reversal, formula-decides, rounding-decides (répétable)",
+  failOn:
+    "sortie 1 si la condition est remplie (répétable) : winner-margin<X, note-margin<X, total-margin<X, acceptability<P, rank-reversal, formula-decides, rounding-decides",
+  failOnNote: [
+    "Conditions --fail-on (X en points, P entre 0 et 1 ou en %) :",
+    "  winner-margin<X  plus petite variation d'un seul poids (L∞, en points de la",
+    "                   note totale) qui change l'attributaire",
+    "  note-margin<X    plus petite variation d'une note, en points de note",
+    "  total-margin<X   avance de l'attributaire sur la deuxième offre, en points",
+    "  acceptability<P  acceptabilité SMAA du premier rang de l'attributaire",
+  ].join("\n"),
   declared: "notes publiées, lignes offre,critère,points (critère : un id, total ou rang ; défaut : declared.csv à côté des offres)",
   tolerance: "écart accepté (défaut : une demi-unité de la dernière décimale publiée)",
   reportOutput: "fichier du rapport : .html, .pdf, .md ou .json",
@@ -54,7 +64,8 @@ const fr = {
   validate: "vérifie les fichiers et liste tous les problèmes en une fois",
   init: "écrit un modèle de grille à compléter (criteria.csv, offers.csv, notice)",
   methods: "liste les méthodes de notation et leurs formules",
-  batchNote: "Plusieurs entrées ou un dossier : un marché par ligne, un bilan, et le pire code de sortie.",
+  batchNote:
+    "Plusieurs entrées ou un dossier : un marché par ligne, un bilan, et le pire code de sortie. Avec check, un marché sans note publiée est « rien à vérifier » : ni invalide ni en écart, code 0.",
   reportNote: "Avec SOURCE_DATE_EPOCH, deux exécutions sur les mêmes fichiers donnent des fichiers identiques à l'octet.",
   checkNote: "Codes de sortie : 0 toutes les notes publiées concordent · 1 un écart, ou des notes publiées prouvées incohérentes · 2 fichiers invalides ou rien à vérifier.",
 };
@@ -64,7 +75,8 @@ export type HelpKey = keyof typeof fr;
 const en: Record<HelpKey, string> = {
   program: "Recompute and stress-test the scoring of a public tender: exact points, ranking, robustness of the award, published-figure checks, transparency report.",
   examplesTitle: "Examples:",
-  exitCodes: "Exit codes: 0 success · 1 a --fail-on condition held, or published figures disagree · 2 bad usage or bad input · 3 internal error",
+  exitCodes:
+    "Exit codes: 0 success · 1 a --fail-on condition held, or published figures\ndisagree · 2 bad usage or bad input · 3 internal error",
   langHint: "Language: French by default; --lang en or PSC_AUDIT_LANG=en for English.",
   "Usage:": "Usage:",
   "Options:": "Options:",
@@ -91,10 +103,19 @@ const en: Record<HelpKey, string> = {
   samples: "SMAA draws, 0 to skip SMAA",
   seed: "SMAA seed (same seed, same output)",
   smaaWeights: "SMAA weight sampling: simplex | ordinal | box:P (leaf weights ±P points) | box:P:top",
-  scoreNoise: "jury-note uncertainty: each direct note uniform within ±K scale points",
+  scoreNoise: "jury-score uncertainty: each direct score uniform within ±K scale points",
   precision: "draw SMAA samples until every 95% half-width is at most h",
   workers: "SMAA worker threads (default: every core)",
-  failOn: "exit 1 when met: winner-margin<X, note-margin<X, acceptability<P, rank-reversal, formula-decides, rounding-decides (repeatable)",
+  failOn:
+    "exit 1 when met (repeatable): winner-margin<X, note-margin<X, total-margin<X, acceptability<P, rank-reversal, formula-decides, rounding-decides",
+  failOnNote: [
+    "--fail-on conditions (X in points, P between 0 and 1 or in %):",
+    "  winner-margin<X  smallest change of one weight (L∞, in points of the total)",
+    "                   that changes the winner",
+    "  note-margin<X    smallest change of one jury score, in score points",
+    "  total-margin<X   the winner's lead over the second offer, in points",
+    "  acceptability<P  the winner's SMAA first-rank acceptability",
+  ].join("\n"),
   declared: "published figures as rows offer,node,points (node: an id, total or rank; default: declared.csv beside the offers)",
   tolerance: "accepted difference (default: half a unit of the last published decimal)",
   reportOutput: "report file: .html, .pdf, .md or .json",
@@ -110,7 +131,8 @@ const en: Record<HelpKey, string> = {
   validate: "check the files and list every problem at once",
   init: "write a template grid to fill in (criteria.csv, offers.csv, a note)",
   methods: "list the scoring methods and their formulas",
-  batchNote: "Several inputs or a folder: one line per tender, a summary, and the worst exit code.",
+  batchNote:
+    "Several inputs or a folder: one line per tender, a summary, and the worst exit code. With check, a tender without published figures is \"skip\" (nothing to check): neither invalid nor failed, exit 0.",
   reportNote: "With SOURCE_DATE_EPOCH set, two runs on the same inputs give byte-identical files.",
   checkNote: "Exit codes: 0 every published figure agrees · 1 a difference, or published figures proven inconsistent · 2 bad input or nothing to check.",
 };
@@ -119,4 +141,61 @@ const CATALOGUES: Record<Lang, Record<HelpKey, string>> = { fr, en };
 
 export function helpWords(lang: Lang): Record<HelpKey, string> {
   return CATALOGUES[lang];
+}
+
+type UsageArgs = Record<string, string | number>;
+
+/** Messages of bad option values (commander's InvalidArgumentError), in the user's language. */
+const USAGE = {
+  fr: {
+    number: (a: UsageArgs) => `nombre attendu, reçu « ${a.text} »`,
+    nonNegative: (a: UsageArgs) => `nombre ≥ 0 attendu, reçu « ${a.text} »`,
+    whole: (a: UsageArgs) => `nombre entier attendu, reçu « ${a.text} »`,
+    wholeIn: (a: UsageArgs) => `nombre entier dans [${a.min}, ${a.max}] attendu, reçu « ${a.text} »`,
+    probability: (a: UsageArgs) => `nombre dans ]0, 1[ attendu, reçu « ${a.text} »`,
+    range: (a: UsageArgs) => `BAS:HAUT attendu (par exemple 50000:250000, ou 0:inf), reçu « ${a.text} »`,
+    lowerBound: (a: UsageArgs) => `borne basse attendue dans BAS:HAUT, reçu « ${a.text} »`,
+    loBelowHi: (a: UsageArgs) => `BAS < HAUT attendu, reçu « ${a.text} »`,
+  },
+  en: {
+    number: (a: UsageArgs) => `expected a number, got "${a.text}"`,
+    nonNegative: (a: UsageArgs) => `expected a number ≥ 0, got "${a.text}"`,
+    whole: (a: UsageArgs) => `expected a whole number, got "${a.text}"`,
+    wholeIn: (a: UsageArgs) => `expected a whole number in [${a.min}, ${a.max}], got "${a.text}"`,
+    probability: (a: UsageArgs) => `expected a number in ]0, 1[, got "${a.text}"`,
+    range: (a: UsageArgs) => `expected LO:HI (e.g. 50000:250000, or 0:inf), got "${a.text}"`,
+    lowerBound: (a: UsageArgs) => `expected a lower bound in LO:HI, got "${a.text}"`,
+    loBelowHi: (a: UsageArgs) => `expected LO < HI, got "${a.text}"`,
+  },
+} satisfies Record<Lang, Record<string, (a: UsageArgs) => string>>;
+
+export type UsageKey = keyof (typeof USAGE)["en"];
+
+export function usageMessage(lang: Lang, key: UsageKey, args: UsageArgs): string {
+  return USAGE[lang][key](args);
+}
+
+/**
+ * Commander's own error messages (English only) in French: each known pattern and its translation.
+ * Unknown patterns pass through unchanged (never lose a message).
+ */
+const COMMANDER_FR: [RegExp, string][] = [
+  [/^error: unknown command '(.*?)'/, "erreur : commande inconnue « $1 »"],
+  [/^error: unknown option '(.*?)'/, "erreur : option inconnue « $1 »"],
+  [/^error: option '(.*?)' argument '(.*?)' is invalid\. Allowed choices are (.*)\.$/m, "erreur : valeur « $2 » invalide pour l'option « $1 » ; choix possibles : $3."],
+  [/^error: option '(.*?)' argument '(.*?)' is invalid\. ?(.*)$/m, "erreur : valeur « $2 » invalide pour l'option « $1 » : $3"],
+  [/^error: command-argument value '(.*?)' is invalid for argument '(.*?)'\. ?(.*)$/m, "erreur : valeur « $1 » invalide pour l'argument « $2 » : $3"],
+  [/^error: required option '(.*?)' not specified/, "erreur : option obligatoire « $1 » absente"],
+  [/^error: missing required argument '(.*?)'/, "erreur : argument obligatoire « $1 » manquant"],
+  [/^error: option '(.*?)' argument missing/, "erreur : l'option « $1 » attend une valeur"],
+  [/^error: too many arguments for '(.*?)'\. Expected (\d+) arguments? but got (\d+)\./, "erreur : trop d'arguments pour « $1 » : $2 attendu(s), $3 reçu(s)."],
+  [/^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\./, "erreur : trop d'arguments : $1 attendu(s), $2 reçu(s)."],
+  [/\(Did you mean one of (.*)\?\)/, "(Vouliez-vous dire l'une de : $1 ?)"],
+  [/\(Did you mean (.*)\?\)/, "(Vouliez-vous dire $1 ?)"],
+];
+
+/** A commander error message in the user's language (French: translated; English: as is). */
+export function commanderMessage(message: string, lang: Lang): string {
+  if (lang === "en") return message;
+  return COMMANDER_FR.reduce((text, [pattern, fr]) => text.replace(pattern, fr), message);
 }

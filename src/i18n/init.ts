@@ -145,14 +145,14 @@ const WORDS = {
     notDir: (a: Args) => `psc-audit init : ${a.dir} n’est pas un dossier`,
     cannotWrite: (a: Args) => `psc-audit init : impossible d’écrire dans ${a.dir} (${a.reason})`,
     wrote: (a: Args) => `Modèle écrit dans ${a.dir} : ${a.files}`,
-    next: (a: Args) => `Complétez-le (voir ${a.note}), puis : psc-audit validate ${a.dir}`,
+    next: (a: Args) => `Complétez-le (voir ${a.note}), puis : npx psc-audit validate ${a.dir}`,
   },
   en: {
     exists: (a: Args) => `psc-audit init: ${a.files} already exist(s); nothing was written (--force to overwrite)`,
     notDir: (a: Args) => `psc-audit init: ${a.dir} is not a folder`,
     cannotWrite: (a: Args) => `psc-audit init: cannot write to ${a.dir} (${a.reason})`,
     wrote: (a: Args) => `Template written to ${a.dir}: ${a.files}`,
-    next: (a: Args) => `Fill it in (see ${a.note}), then: psc-audit validate ${a.dir}`,
+    next: (a: Args) => `Fill it in (see ${a.note}), then: npx psc-audit validate ${a.dir}`,
   },
 } satisfies Record<Lang, Record<string, (a: Args) => string>>;
 

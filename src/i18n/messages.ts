@@ -2,10 +2,12 @@
 // analysis). Renderers and the CLI call this, never a catalogue directly.
 import type { Diagnostic } from "../domain/types.js";
 import type { Lang } from "./lang.js";
-import { DIAGNOSTIC_CODES, diagnosticMessage, formatDiagnostic } from "./diagnostics.js";
+import { DIAGNOSTIC_CODES, diagnosticHint, diagnosticMessage, formatLocation, severityWord } from "./diagnostics.js";
 import { scoringWarningMessage } from "./methods.js";
-import { checkDiagnosticMessage } from "./check.js";
+import { checkDiagnosticMessage, tc } from "./check.js";
 import { sensitivityMessage } from "./sensitivity.js";
+
+export { severityWord } from "./diagnostics.js";
 
 const LOAD_CODES = new Set(DIAGNOSTIC_CODES);
 
@@ -15,15 +17,32 @@ export function messageOf(d: Diagnostic, lang: Lang): string {
   return checkDiagnosticMessage(d.code, d.args, lang) ?? sensitivityMessage(d, lang) ?? scoringWarningMessage(d, lang);
 }
 
-/** A full line: `offers.csv:7: error[CODE]: message` (French: `erreur[CODE]`). */
+/**
+ * A full line, every layer alike: `offers.csv:7: error[CODE]: message` (French: `erreur[CODE]`), a
+ * workbook cell as `grid.xlsx[Offres]!D7`, no location at all for line 0 without a file.
+ */
 export function lineOf(d: Diagnostic, lang: Lang): string {
-  if (LOAD_CODES.has(d.code)) return formatDiagnostic(d, lang);
-  const where = d.location ? `${d.location.file}${d.location.line ? `:${d.location.line}` : ""}: ` : "";
-  const sev = severityWord(d.severity, lang);
-  return `${where}${sev}[${d.code}]: ${messageOf(d, lang)}`;
+  const at = d.location ? formatLocation(d.location) : "";
+  return `${at === "" ? "" : `${at}: `}${severityWord(d.severity, lang)}[${d.code}]: ${messageOf(d, lang)}`;
 }
 
-export function severityWord(s: Diagnostic["severity"], lang: Lang): string {
-  if (lang === "fr") return s === "error" ? "erreur" : s === "warning" ? "avertissement" : "info";
-  return s;
+/** What the user can do about a diagnostic, when the catalogue knows (one short sentence). */
+export function hintOf(d: Diagnostic, lang: Lang): string | undefined {
+  if (d.code === "NOTHING_TO_CHECK") return tc(lang, "nothingToCheck").replace(/^[^:]*:\s*/, "");
+  return diagnosticHint(d, lang);
+}
+
+/**
+ * The terminal form: the line, and under an error or a warning its hint as an indented second line
+ * (`  aide : …` / `  hint: …`). JSON never carries the hint in `message`.
+ */
+export function terminalLinesOf(d: Diagnostic, lang: Lang): string {
+  const line = lineOf(d, lang);
+  const hint = d.severity === "info" ? undefined : hintOf(d, lang);
+  return hint === undefined ? line : `${line}\n  ${lang === "fr" ? "aide :" : "hint:"} ${hint}`;
+}
+
+/** The stderr lines of a command: every error and warning, with hints (infos are left out). */
+export function messagesOf(diagnostics: readonly Diagnostic[], lang: Lang): string[] {
+  return diagnostics.filter((d) => d.severity !== "info").map((d) => terminalLinesOf(d, lang));
 }

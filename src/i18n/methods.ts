@@ -27,14 +27,32 @@ const NON_ADMITTED = {
   en: "Non-admitted offers: scored for information against the admitted set, coefficient capped at 1.",
 };
 const UNCONFIRMED = {
-  fr: "[U] formulation non confirmée par une source officielle : ne pas la présenter comme officielle.",
-  en: "[U] wording not confirmed by an official source: never present it as official.",
+  fr: "[U] formule non confirmée par une source officielle : ne pas la présenter comme officielle.",
+  en: "[U] formula not confirmed by an official source: never present it as official.",
 };
+
+/** The legend of the [U] mark, for the `methods` listing. */
+export const UNCONFIRMED_LEGEND: Record<Lang, string> = {
+  fr: "[U] : formule non confirmée par une source officielle.",
+  en: "[U]: formula not confirmed by an official source.",
+};
+
+const TYPE_WORDS: Record<Lang, Record<string, string>> = {
+  fr: { price: "prix", cost: "coût", quality: "qualité" },
+  en: { price: "price", cost: "cost", quality: "quality" },
+};
+
+/** "s'applique à : prix, coût" / "applies to: price, cost". */
+export function appliesToLine(types: readonly string[], lang: Lang): string {
+  const words = types.map((x) => TYPE_WORDS[lang][x] ?? x).join(", ");
+  return lang === "fr" ? `s'applique à : ${words}` : `applies to: ${words}`;
+}
 
 function texts(spec: MethodSpec, lang: Lang): Texts | null {
   const p = (name: string): string => {
+    // A parameter without a value (no default) is shown by its name, as in the method's signature.
     const v = spec.params[name];
-    return v ? num(v, lang) : "?";
+    return v ? num(v, lang) : name;
   };
   switch (spec.id) {
     case "proportional":
@@ -44,7 +62,7 @@ function texts(spec: MethodSpec, lang: Lang): Texts | null {
       };
     case "linear-minmax":
       return {
-        fr: { name: "Linéaire min–max", formula: "W × (Pmax − P) / (Pmax − Pmin)", note: "Le moins-disant obtient W, le mieux-disant en prix le plus cher 0. Prix tous égaux : W pour tous (0/0, déclaré). Avec deux offres : W et 0 quel que soit l'écart." },
+        fr: { name: "Linéaire min–max", formula: "W × (Pmax − P) / (Pmax − Pmin)", note: "L'offre la moins chère : W, la plus chère : 0. Prix tous égaux : W pour tous (0/0, déclaré). Avec deux offres : W et 0 quel que soit l'écart." },
         en: { name: "Linear min–max", formula: "W × (Pmax − P) / (Pmax − Pmin)", note: "Cheapest gets W, dearest 0. All prices equal: W for all (0/0, declared). With two offers: W and 0 whatever the gap." },
       };
     case "linear-lowest": {
@@ -62,8 +80,8 @@ function texts(spec: MethodSpec, lang: Lang): Texts | null {
       };
     case "reference":
       return {
-        fr: { name: "Prix de référence (absolue)", formula: `W × min(1, max(0, (${p("zero")} − P) / (${p("zero")} − ${p("ref")})))`, note: `W jusqu'à ${p("ref")}, 0 à partir de ${p("zero")} ; ignore les autres offres. ${UNCONFIRMED.fr}` },
-        en: { name: "Reference price (absolute)", formula: `W × min(1, max(0, (${p("zero")} − P) / (${p("zero")} − ${p("ref")})))`, note: `W up to ${p("ref")}, 0 from ${p("zero")} on; ignores the other offers. ${UNCONFIRMED.en}` },
+        fr: { name: "Prix de référence (absolue)", formula: `W × min(1, max(0, (${p("zero")} − P) / (${p("zero")} − ${p("ref")})))`, note: `W si P ≤ ${p("ref")}, 0 si P ≥ ${p("zero")}, linéaire entre les deux ; ignore les autres offres. ${UNCONFIRMED.fr}` },
+        en: { name: "Reference price (absolute)", formula: `W × min(1, max(0, (${p("zero")} − P) / (${p("zero")} − ${p("ref")})))`, note: `W if P ≤ ${p("ref")}, 0 if P ≥ ${p("zero")}, linear in between; ignores the other offers. ${UNCONFIRMED.en}` },
       };
     case "it-linear":
       return {
@@ -82,13 +100,13 @@ function texts(spec: MethodSpec, lang: Lang): Texts | null {
       };
     case "direct":
       return {
-        fr: { name: "Note directe", formula: "W × note / note max", note: "Note pondérée = note brute / note max × poids ; sans note max, la note est lue en points sur le poids du critère." },
-        en: { name: "Direct note", formula: "W × note / max note", note: "Weighted note = raw note / max note × weight; without a max note, the note is read as points out of the leaf's weight." },
+        fr: { name: "Note directe", formula: "W × note / note max", note: "Note pondérée = note brute / note max (colonne « bareme », obligatoire) × poids." },
+        en: { name: "Direct score", formula: "W × score / max score", note: "Weighted score = raw score / max score (\"max\" column, required) × weight." },
       };
     case "relative-best":
       return {
         fr: { name: "Relative à la meilleure note (riparametrazione)", formula: "W × note / meilleure note admise", note: "La meilleure offre obtient W ; doit être annoncé dans le RC. Meilleure note ≤ 0 : 0 pour tous." },
-        en: { name: "Relative to the best note (riparametrazione)", formula: "W × note / best admitted note", note: "The best offer gets W; must be announced in the RC. Best note ≤ 0: 0 for all." },
+        en: { name: "Relative to the best score (riparametrazione)", formula: "W × score / best admitted score", note: "The best offer gets W; must be announced in the RC. Best score ≤ 0: 0 for all." },
       };
     default:
       return null;
@@ -138,11 +156,11 @@ const WARNINGS = {
   },
   BEST_NOTE_ZERO: {
     fr: (x) => `critère ${a(x, "leaf")} (${a(x, "method")}) : la meilleure note admise est nulle ; 0 pour toutes les offres`,
-    en: (x) => `criterion ${a(x, "leaf")} (${a(x, "method")}): the best admitted note is zero; 0 for every offer`,
+    en: (x) => `criterion ${a(x, "leaf")} (${a(x, "method")}): the best admitted score is zero; 0 for every offer`,
   },
   MAX_SCORE_NOT_POSITIVE: {
     fr: (x) => `critère ${a(x, "leaf")} : note maximale ${fr(x, "max")} non positive ; 0 pour toutes les offres`,
-    en: (x) => `criterion ${a(x, "leaf")}: max note ${a(x, "max")} is not positive; 0 for every offer`,
+    en: (x) => `criterion ${a(x, "leaf")}: max score ${a(x, "max")} is not positive; 0 for every offer`,
   },
   NON_POSITIVE_PRICE: {
     fr: (x) => `critère ${a(x, "leaf")} (${a(x, "method")}) : un prix admis est nul ou négatif, la formule n'a plus de sens ; le plus bas obtient la note maximale, les autres 0`,
@@ -150,7 +168,7 @@ const WARNINGS = {
   },
   NOTE_SCALE_ASSUMED: {
     fr: (x) => `critère ${a(x, "leaf")} : pas de note maximale, les notes sont lues en points sur ${fr(x, "scale")}`,
-    en: (x) => `criterion ${a(x, "leaf")}: no max note, notes are read as points out of ${a(x, "scale")}`,
+    en: (x) => `criterion ${a(x, "leaf")}: no max score, scores are read as points out of ${a(x, "scale")}`,
   },
   INEXACT_FORMULA: {
     fr: (x) => `critère ${a(x, "leaf")} (${a(x, "method")}) : résultat irrationnel calculé en virgule flottante pour ${a(x, "count")} offre(s) (${a(x, "offers")}) ; une égalité à 1e-15 près n'est pas tranchée exactement`,
@@ -166,7 +184,7 @@ const WARNINGS = {
   },
   OFFER_ELIMINATED: {
     fr: (x) => `offre ${a(x, "offer")} éliminée : ${fr(x, "points")} points sur ${a(x, "node")}, sous le seuil de ${fr(x, "threshold")} ; notes recalculées sans elle`,
-    en: (x) => `offer ${a(x, "offer")} eliminated: ${a(x, "points")} points on ${a(x, "node")}, below the ${a(x, "threshold")} threshold; notes recomputed without it`,
+    en: (x) => `offer ${a(x, "offer")} eliminated: ${a(x, "points")} points on ${a(x, "node")}, below the ${a(x, "threshold")} threshold; scores recomputed without it`,
   },
 } satisfies Record<ScoringWarningCode, Record<Lang, (x: Args) => string>>;
 

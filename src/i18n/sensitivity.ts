@@ -28,6 +28,7 @@ const fr = {
   occDepends: (x: Args) => `L'attribution elle-même dépend des données occultées : ${a(x, "worst")} l'emporte dans le pire cas des concurrents, ${a(x, "best")} dans leur meilleur cas. Les marges de ${a(x, "offer")} n'ont pas de sens : les sections suivantes décrivent seulement le pire cas des concurrents (le plus favorable à ${a(x, "offer")}).`,
   occBody: "Les sections suivantes donnent les chiffres du meilleur cas des concurrents (le moins robuste) ; chacun est une extrémité des intervalles ci-dessus.",
   occTotalMin: "Total min",
+  occTotal: "Note totale (intervalle exact ; ] [ : borne non atteinte)",
   occTotalMax: "Total max",
   occRanks: "Rangs possibles",
   occFigure: "Résultat",
@@ -63,7 +64,7 @@ const fr = {
   title: (x: Args) => `Analyse de sensibilité — attributaire recalculé : ${a(x, "winner")}`,
   titleTie: (x: Args) => `Analyse de sensibilité — égalité au premier rang entre ${a(x, "offers")}`,
   noOffer: "Aucune offre classée : rien à analyser.",
-  unrounded: "Les analyses des pondérations et des notes portent sur le modèle NON ARRONDI (points = poids × coefficient) : les arrondis prévus par le règlement sont ignorés, sauf dans la comparaison « arrondi » de la section 4.",
+  unrounded: (x: Args) => `Les analyses des pondérations et des notes portent sur le modèle NON ARRONDI (points = poids × coefficient) : les arrondis prévus par le règlement sont ignorés, sauf dans la comparaison « arrondi » de la section ${a(x, "section")}.`,
   totalPoints: (x: Args) => `Note totale sur ${a(x, "points")} points ; poids exprimés en part du total (ou du critère parent en convention locale).`,
   s1: "1. Stabilité des pondérations (intervalles de Mareschal, autres poids proportionnels)",
   s2: "2. Plus petite modification des pondérations qui change l'attributaire",
@@ -83,9 +84,9 @@ const fr = {
   local: "locale (part du parent)",
   global: "globale (part du total)",
   onlyChild: "seul enfant : poids non modifiable",
-  sentenceUpper: (x: Args) => `l'attributaire change si le poids de « ${a(x, "criterion")} » (${a(x, "convention")}) dépasse ${a(x, "bound")} (égalité ${a(x, "pair")} à cette borne)`,
-  sentenceLower: (x: Args) => `l'attributaire change si le poids de « ${a(x, "criterion")} » (${a(x, "convention")}) descend sous ${a(x, "bound")} (égalité ${a(x, "pair")} à cette borne)`,
-  sentenceAtEnd: (x: Args) => `si le poids de « ${a(x, "criterion")} » (${a(x, "convention")}) est porté à ${a(x, "bound")}, ${a(x, "pair")} sont à égalité (sans changer d'attributaire avant cette limite)`,
+  sentenceUpper: (x: Args) => `l'attributaire change si le poids de « ${a(x, "criterion")} », ${a(x, "convention")}, dépasse ${a(x, "bound")} (égalité ${a(x, "pair")} à cette borne)`,
+  sentenceLower: (x: Args) => `l'attributaire change si le poids de « ${a(x, "criterion")} », ${a(x, "convention")}, descend sous ${a(x, "bound")} (égalité ${a(x, "pair")} à cette borne)`,
+  sentenceAtEnd: (x: Args) => `si le poids de « ${a(x, "criterion")} », ${a(x, "convention")}, est porté à ${a(x, "bound")}, ${a(x, "pair")} sont à égalité (sans changer d'attributaire avant cette limite)`,
   sentenceDegenerate: (x: Args) => `le poids de « ${a(x, "criterion")} » ne peut bouger sans rompre l'égalité ${a(x, "pair")}`,
   noBound: "aucune",
   challenger: "Concurrent",
@@ -153,8 +154,39 @@ const fr = {
   smaaHalfWidth: (x: Args) => `Chaque acceptabilité est suivie de sa demi-largeur à 95 % (± ; au plus ${a(x, "bound")}).`,
   smaaSkipped: "SMAA non calculé.",
   winnerAcceptability: (x: Args) => `L'attributaire ${a(x, "offer")} est premier pour ${a(x, "b1")} des pondérations tirées.`,
-  failMet: (x: Args) => `CONDITION REMPLIE : ${a(x, "condition")} (valeur ${a(x, "value")})`,
-  failNotMet: (x: Args) => `non remplie : ${a(x, "condition")} (valeur ${a(x, "value")})`,
+  failMet: (x: Args) => `CONDITION REMPLIE : ${a(x, "condition")} — ${a(x, "value")}`,
+  failNotMet: (x: Args) => `non remplie : ${a(x, "condition")} — ${a(x, "value")}`,
+  localShare: "part du parent",
+  globalShare: "part du total",
+  sameConvention: "locale = globale",
+  conventionShort: "Conv.",
+  winnerKeptShort: "Attributaire inchangé",
+  rankingKeptShort: "Classement inchangé",
+  stabilityCellNote: "Chaque intervalle est suivi (ou précédé) des offres à égalité à sa borne haute (ou basse) ; « locale = globale » : critère de premier niveau, les deux conventions coïncident.",
+  l1Short: "L1 (pts)",
+  linfShort: "L∞ (pts)",
+  smaaColumns: (x: Args) => `b1…b${a(x, "m")} : probabilité, en %, que l'offre soit classée 1re…${a(x, "m")}e, suivie de sa demi-largeur à 95 % (±, en points de %, au plus ${a(x, "bound")}) ; confiance : probabilité de gagner à ses poids centraux. Poids centraux : poids moyens (part du total, en %) des tirages où l'offre est première.`,
+  "method_exact-uniform": "tirage uniforme exact",
+  method_rejection: "tirage par rejet",
+  "method_hit-and-run (MCMC)": "marche aléatoire hit-and-run (MCMC)",
+  "flipKind_reversed": "ordre inversé",
+  "flipKind_tie-created": "égalité créée",
+  "flipKind_tie-broken": "égalité rompue",
+  failUnevaluable: (x: Args) => `condition non évaluable (${a(x, "condition")}) : ${a(x, "reason")}`,
+  "why_smaa-disabled": "SMAA désactivé (--samples 0)",
+  "why_smaa-skipped": "SMAA non calculé (aucune offre classée ou poids total nul)",
+  "why_one-offer": "une seule offre classée, pas de concurrent",
+  "why_no-offer": "aucune offre classée",
+  why_tie: "égalité au premier rang, pas d'attributaire unique",
+  "measure_winner-margin": "plus petite modification d'un seul poids (L∞) qui permet à un concurrent d'égaler l'attributaire, en points du total",
+  "measure_total-margin": "avance de l'attributaire sur l'offre suivante, en points du total (notation de l'acheteur)",
+  "measure_note-margin": "plus petit écart d'une seule note qui décide l'attribution, en points de barème",
+  measure_acceptability: "part des pondérations tirées (SMAA) où l'attributaire est premier",
+  "measure_rank-reversal": "retirer ou réadmettre une offre inverse deux autres",
+  "measure_formula-decides": "une autre formule de prix change l'attributaire",
+  "measure_rounding-decides": "l'arrondi du règlement change l'attributaire",
+  failValue: (x: Args) => `${a(x, "measure")} : ${a(x, "value")}`,
+  failNone: "aucune valeur (aucun concurrent ne peut égaler l'attributaire)",
   failUsage: (x: Args) => `condition --fail-on invalide : « ${a(x, "bad")} ». Formes acceptées : ${a(x, "accepted")}`,
   badSmaaWeights: (x: Args) => `--smaa-weights invalide : « ${a(x, "bad")} ». Formes acceptées : simplex, ordinal, box:P, box:P:top`,
   unknownValues: (x: Args) => `valeurs inconnues (occultées) nécessaires à l'analyse : ${a(x, "detail")}. L'analyse de sensibilité a besoin de toutes les valeurs.`,
@@ -181,6 +213,7 @@ const en = {
   occDepends: (x: Args) => `The award itself depends on the occulted data: ${a(x, "worst")} wins the challengers' worst case, ${a(x, "best")} their best case. Margins of ${a(x, "offer")} are meaningless: the sections below describe the challengers' worst case only (the most favourable to ${a(x, "offer")}).`,
   occBody: "The sections below give the figures of the challengers' best case (the least robust); each is one end of the intervals above.",
   occTotalMin: "Total min",
+  occTotal: "Total (exact interval; ] [: end not reached)",
   occTotalMax: "Total max",
   occRanks: "Possible ranks",
   occFigure: "Result",
@@ -216,7 +249,7 @@ const en = {
   title: (x: Args) => `Sensitivity analysis — recomputed winner: ${a(x, "winner")}`,
   titleTie: (x: Args) => `Sensitivity analysis — tie for first place between ${a(x, "offers")}`,
   noOffer: "No ranked offer: nothing to analyse.",
-  unrounded: "The weight and score analyses use the UNROUNDED model (points = weight × coefficient): the rounding set by the tender rules is ignored, except in the rounding comparison of section 4.",
+  unrounded: (x: Args) => `The weight and score analyses use the UNROUNDED model (points = weight × coefficient): the rounding set by the tender rules is ignored, except in the rounding comparison of section ${a(x, "section")}.`,
   totalPoints: (x: Args) => `Total score out of ${a(x, "points")} points; weights as shares of the total (or of the parent criterion under the local convention).`,
   s1: "1. Weight stability (Mareschal intervals, other weights proportional)",
   s2: "2. Smallest weight change that changes the winner",
@@ -236,9 +269,9 @@ const en = {
   local: "local (share of parent)",
   global: "global (share of total)",
   onlyChild: "only child: weight cannot move",
-  sentenceUpper: (x: Args) => `the winner changes if the weight of "${a(x, "criterion")}" (${a(x, "convention")}) exceeds ${a(x, "bound")} (${a(x, "pair")} tie at that bound)`,
-  sentenceLower: (x: Args) => `the winner changes if the weight of "${a(x, "criterion")}" (${a(x, "convention")}) falls below ${a(x, "bound")} (${a(x, "pair")} tie at that bound)`,
-  sentenceAtEnd: (x: Args) => `if the weight of "${a(x, "criterion")}" (${a(x, "convention")}) is set to ${a(x, "bound")}, ${a(x, "pair")} tie (the winner is unchanged short of that limit)`,
+  sentenceUpper: (x: Args) => `the winner changes if the weight of "${a(x, "criterion")}", ${a(x, "convention")}, exceeds ${a(x, "bound")} (${a(x, "pair")} tie at that bound)`,
+  sentenceLower: (x: Args) => `the winner changes if the weight of "${a(x, "criterion")}", ${a(x, "convention")}, falls below ${a(x, "bound")} (${a(x, "pair")} tie at that bound)`,
+  sentenceAtEnd: (x: Args) => `if the weight of "${a(x, "criterion")}", ${a(x, "convention")}, is set to ${a(x, "bound")}, ${a(x, "pair")} tie (the winner is unchanged short of that limit)`,
   sentenceDegenerate: (x: Args) => `the weight of "${a(x, "criterion")}" cannot move without breaking the ${a(x, "pair")} tie`,
   noBound: "none",
   challenger: "Challenger",
@@ -306,14 +339,61 @@ const en = {
   smaaHalfWidth: (x: Args) => `Each acceptability is followed by its 95% half-width (±; at most ${a(x, "bound")}).`,
   smaaSkipped: "SMAA not computed.",
   winnerAcceptability: (x: Args) => `The winner ${a(x, "offer")} ranks first for ${a(x, "b1")} of the drawn weights.`,
-  failMet: (x: Args) => `CONDITION MET: ${a(x, "condition")} (value ${a(x, "value")})`,
-  failNotMet: (x: Args) => `not met: ${a(x, "condition")} (value ${a(x, "value")})`,
+  failMet: (x: Args) => `CONDITION MET: ${a(x, "condition")} — ${a(x, "value")}`,
+  failNotMet: (x: Args) => `not met: ${a(x, "condition")} — ${a(x, "value")}`,
+  localShare: "share of the parent",
+  globalShare: "share of the total",
+  sameConvention: "local = global",
+  conventionShort: "Conv.",
+  winnerKeptShort: "Winner kept",
+  rankingKeptShort: "Ranking kept",
+  stabilityCellNote: "Each interval is followed (or preceded) by the offers tying at its upper (or lower) end; \"local = global\": a top-level criterion, where both conventions coincide.",
+  l1Short: "L1 (pts)",
+  linfShort: "L∞ (pts)",
+  smaaColumns: (x: Args) => `b1…b${a(x, "m")}: probability, in %, that the offer ranks 1st…${a(x, "m")}th, followed by its 95% half-width (±, percentage points, at most ${a(x, "bound")}); confidence: probability of winning at its central weights. Central weights: mean weights (share of the total, in %) of the draws where the offer ranks first.`,
+  "method_exact-uniform": "exact uniform sampling",
+  method_rejection: "rejection sampling",
+  "method_hit-and-run (MCMC)": "hit-and-run random walk (MCMC)",
+  "flipKind_reversed": "order reversed",
+  "flipKind_tie-created": "tie created",
+  "flipKind_tie-broken": "tie broken",
+  failUnevaluable: (x: Args) => `condition cannot be evaluated (${a(x, "condition")}): ${a(x, "reason")}`,
+  "why_smaa-disabled": "SMAA disabled (--samples 0)",
+  "why_smaa-skipped": "SMAA not computed (no ranked offer or zero total weight)",
+  "why_one-offer": "a single ranked offer, no challenger",
+  "why_no-offer": "no ranked offer",
+  why_tie: "first place tied, no single winner",
+  "measure_winner-margin": "smallest change of one weight (L∞) letting a challenger tie the winner, in points of the total",
+  "measure_total-margin": "winner's lead over the next offer, in points of the total (the buyer's scoring)",
+  "measure_note-margin": "smallest change of one note deciding the award, in scale points",
+  measure_acceptability: "share of the SMAA weight draws where the winner ranks first",
+  "measure_rank-reversal": "withdrawing or readmitting an offer reverses two others",
+  "measure_formula-decides": "another price formula changes the winner",
+  "measure_rounding-decides": "the tender's rounding changes the winner",
+  failValue: (x: Args) => `${a(x, "measure")}: ${a(x, "value")}`,
+  failNone: "no value (no challenger can tie the winner)",
   failUsage: (x: Args) => `invalid --fail-on condition: "${a(x, "bad")}". Accepted forms: ${a(x, "accepted")}`,
   badSmaaWeights: (x: Args) => `invalid --smaa-weights: "${a(x, "bad")}". Accepted forms: simplex, ordinal, box:P, box:P:top`,
   unknownValues: (x: Args) => `unknown (occulted) values are needed for the analysis: ${a(x, "detail")}. Sensitivity analysis needs every value.`,
 } satisfies Record<SensitivityKey, Msg>;
 
 const CATALOGUES: Record<Lang, Record<SensitivityKey, Msg>> = { fr, en };
+
+/** The short label of an analysis phase on the CLI's progress bar. */
+export function progressLabel(lang: Lang, phase: "exact" | "smaa"): string {
+  return phase === "smaa" ? "SMAA" : lang === "fr" ? "analyses exactes" : "exact analyses";
+}
+
+/**
+ * The analysis' onProgress for a command's progress sink: each report carries its phase's label.
+ * `runSensitivity` passes `onProgress: labelledProgress(lang, options.progress)`.
+ */
+export function labelledProgress(
+  lang: Lang,
+  progress: ((done: number, total: number, label: string) => void) | undefined,
+): ((done: number, total: number, phase: "exact" | "smaa") => void) | undefined {
+  return progress ? (done, total, phase) => progress(done, total, progressLabel(lang, phase)) : undefined;
+}
 
 /** The sensitivity-report message `key` in `lang`, with `args` interpolated. */
 export function ts(lang: Lang, key: SensitivityKey, args: Args = {}): string {
@@ -322,6 +402,10 @@ export function ts(lang: Lang, key: SensitivityKey, args: Args = {}): string {
 }
 
 type CodeMessages = Record<Lang, (x: Args) => string>;
+
+/** RANK_REVERSAL's `flip` argument (a data token: reversed, tie-created, tie-broken) in words. */
+const FLIP_FR: Record<string, string> = { reversed: "ordre inversé", "tie-created": "égalité créée", "tie-broken": "égalité rompue" };
+const FLIP_EN: Record<string, string> = { reversed: "order reversed", "tie-created": "tie created", "tie-broken": "tie broken" };
 
 /** Messages of the sensitivity diagnostic codes (analyse.ts, effective-weight.ts), with the decisions cited. */
 const CODES = {
@@ -338,8 +422,8 @@ const CODES = {
     en: (x) => `the choice of price formula alone decides the award (tender: ${a(x, "winners")}; ${a(x, "formulas")})`,
   },
   RANK_REVERSAL: {
-    fr: (x) => `${a(x, "kind") === "withdraw" ? "retirer" : "réadmettre"} l'offre ${a(x, "offer")} change l'ordre de ${a(x, "first")} et ${a(x, "second")} (${a(x, "flip")}) ; formules relatives en cause : ${a(x, "leaves")}`,
-    en: (x) => `${a(x, "kind") === "withdraw" ? "withdrawing" : "readmitting"} offer ${a(x, "offer")} changes the order of ${a(x, "first")} and ${a(x, "second")} (${a(x, "flip")}); relative formulas involved: ${a(x, "leaves")}`,
+    fr: (x) => `${a(x, "kind") === "withdraw" ? "retirer" : "réadmettre"} l'offre ${a(x, "offer")} change l'ordre de ${a(x, "first")} et ${a(x, "second")} : ${FLIP_FR[a(x, "flip")] ?? a(x, "flip")} ; formules relatives en cause : ${a(x, "leaves")}`,
+    en: (x) => `${a(x, "kind") === "withdraw" ? "withdrawing" : "readmitting"} offer ${a(x, "offer")} changes the order of ${a(x, "first")} and ${a(x, "second")}: ${FLIP_EN[a(x, "flip")] ?? a(x, "flip")}; relative formulas involved: ${a(x, "leaves")}`,
   },
   SMAA_SKIPPED: {
     fr: (x) => `SMAA non calculé (${a(x, "samples")} tirages, ${a(x, "offers")} offre(s) classée(s))`,

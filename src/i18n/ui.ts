@@ -7,6 +7,7 @@ type Msg = string | ((a: Args) => string);
 
 const fr = {
   rank: "Rang",
+  criterion: "Critère",
   offer: "Offre",
   label: "Nom",
   status: "Statut",
@@ -37,8 +38,8 @@ const fr = {
   methodsTitle: "Méthodes de notation disponibles (colonne « method » de criteria.csv)",
   methodsParams: "paramètres",
   methodsDefault: "défaut",
-  methodsAppliesTo: "s'applique à",
   wroteFile: (a: Args) => `Écrit : ${a.file}`,
+  wroteFileCharts: (a: Args) => `Écrit : ${a.file} (+ graphiques dans ${a.dir})`,
   internalError: "erreur interne de psc-audit. Merci de la signaler avec la commande et les fichiers utilisés :",
   notBuilt: "psc-audit n'est pas compilé : lancez npm install ou npm run build",
   synthetic: "DONNÉES SYNTHÉTIQUES",
@@ -48,6 +49,7 @@ export type UiKey = keyof typeof fr;
 
 const en = {
   rank: "Rank",
+  criterion: "Criterion",
   offer: "Offer",
   label: "Name",
   status: "Status",
@@ -77,8 +79,8 @@ const en = {
   methodsTitle: "Available scoring methods (column \"method\" of criteria.csv)",
   methodsParams: "parameters",
   methodsDefault: "default",
-  methodsAppliesTo: "applies to",
   wroteFile: (a: Args) => `Wrote: ${a.file}`,
+  wroteFileCharts: (a: Args) => `Wrote: ${a.file} (+ charts in ${a.dir})`,
   internalError: "internal error in psc-audit. Please report it with the command and the files used:",
   notBuilt: "psc-audit is not built yet: run npm install or npm run build",
   synthetic: "SYNTHETIC DATA",

@@ -2,6 +2,7 @@
 // writer of `init`. Commands stay free of node:fs; this module is the edge.
 import { mkdir, readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { spreadsheetFormat } from "./read-workbook.js";
 
 export interface DirEntry {
   name: string;
@@ -16,6 +17,36 @@ export async function kindOf(p: string): Promise<"dir" | "file" | null> {
   } catch {
     return null;
   }
+}
+
+/** An .xlsx (or .xlsm) workbook, not an Excel lock file (`~$…`). */
+export function isWorkbookName(name: string): boolean {
+  return spreadsheetFormat(name) === "xlsx" && !path.basename(name).startsWith("~$");
+}
+
+/**
+ * What a path names, the one rule every command follows: a file is a tender as is; a folder holding
+ * offers.csv is that tender, and so is a folder holding exactly one workbook (and no offers.csv);
+ * any other folder is a folder of tenders (or of nothing); a path that does not exist is missing.
+ */
+export type TenderLocation =
+  | { kind: "tender"; offers: string }
+  | { kind: "folder"; dir: string }
+  | { kind: "missing"; path: string };
+
+export async function locateTender(p: string): Promise<TenderLocation> {
+  const kind = await kindOf(p);
+  if (kind === null) return { kind: "missing", path: p };
+  if (kind === "file") return { kind: "tender", offers: p };
+  const csv = path.join(p, "offers.csv");
+  if ((await kindOf(csv)) === "file") return { kind: "tender", offers: csv };
+  let books: string[];
+  try {
+    books = (await listDir(p)).filter((e) => e.isFile && isWorkbookName(e.name)).map((e) => e.name);
+  } catch {
+    return { kind: "folder", dir: p };
+  }
+  return books.length === 1 ? { kind: "tender", offers: path.join(p, books[0]!) } : { kind: "folder", dir: p };
 }
 
 /** The entries of a folder sorted by code point, so the order is the same on every machine. */

@@ -1,10 +1,11 @@
 // Reading the input files. The only module that resolves what the user named into tender inputs: a
 // pair of CSV files (as bytes), or the criteria and offers sheets of a workbook. It never writes.
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../domain/types.js";
 import type { TenderInput } from "../load/load-tender.js";
 import { parseSheetOption, pickSheet, type SheetChoice, type WorkbookInput } from "../load/load-workbook.js";
+import { locateTender } from "./file-system.js";
 import { readWorkbook, spreadsheetFormat } from "./read-workbook.js";
 
 export interface InputPair {
@@ -17,11 +18,13 @@ export type ReadResult = { ok: true; inputs: InputPair } | { ok: false; diagnost
 export interface ReadOptions {
   /** `--sheet criteria=Grille,offers=Notes` (or a bare offers sheet name). */
   sheet?: string;
+  /** The command reading the files, named when a folder of tenders is given where one is expected. */
+  command?: string;
 }
 
 /**
  * Resolve the offers input (a CSV file, a workbook, or a folder holding offers.csv — or a single
- * workbook) and its criteria (`--criteria`, else criteria.csv beside the offers, else the workbook's
+ * workbook: io/file-system.ts `locateTender`) and its criteria (`--criteria`, else criteria.csv beside the offers, else the workbook's
  * criteria sheet), then read them. Missing or unreadable files become diagnostics.
  */
 export async function readTenderFiles(offersArg: string, criteriaArg?: string, options: ReadOptions = {}): Promise<ReadResult> {
@@ -30,7 +33,13 @@ export async function readTenderFiles(offersArg: string, criteriaArg?: string, o
     return { ok: false, diagnostics: [{ code: "SHEET_OPTION_INVALID", severity: "error", args: { text: sheetOption.text } }] };
   }
   const choice = sheetOption.choice;
-  const offersPath = await resolveOffersPath(offersArg);
+  const located = await locateTender(offersArg);
+  if (located.kind === "folder") {
+    // A folder of tenders (or of nothing) is not one tender: say so rather than "offers.csv not found".
+    const d: Diagnostic = { code: "NOT_A_TENDER", severity: "error", location: { file: offersArg }, args: { dir: offersArg, command: options.command ?? "score" } };
+    return { ok: false, diagnostics: [d] };
+  }
+  const offersPath = located.kind === "tender" ? located.offers : offersArg;
   const workbooks = new Map<string, Promise<Awaited<ReturnType<typeof readWorkbook>>>>();
   const openWorkbook = (file: string) => {
     if (!workbooks.has(file)) workbooks.set(file, readWorkbook(file));
@@ -43,6 +52,9 @@ export async function readTenderFiles(offersArg: string, criteriaArg?: string, o
     readRole(criteriaPath, "criteria", choice, openWorkbook),
   ]);
   if ("input" in offers && "input" in criteria) return { ok: true, inputs: { offers: offers.input, criteria: criteria.input } };
+  // The offers file itself is missing: the criteria file beside it is missing by consequence only.
+  const offersMissing = "diagnostics" in offers && offers.diagnostics.some((d) => d.code === "FILE_NOT_FOUND");
+  if (offersMissing && criteriaArg === undefined) return { ok: false, diagnostics: offers.diagnostics };
   // One unreadable workbook behind both roles is reported once.
   const seen = new Set<string>();
   const diagnostics = [offers, criteria]
@@ -72,28 +84,6 @@ async function readRole(
   if (!book.ok) return { diagnostics: book.diagnostics };
   const picked = pickSheet(book.workbook, role, choice[role]);
   return picked.ok ? { input: picked.input } : { diagnostics: [picked.diagnostic] };
-}
-
-/** A folder stands for its offers.csv, or for its only workbook when it has no offers.csv. */
-async function resolveOffersPath(arg: string): Promise<string> {
-  try {
-    if (!(await stat(arg)).isDirectory()) return arg;
-  } catch {
-    return arg; // Reported later as FILE_NOT_FOUND.
-  }
-  const csv = path.join(arg, "offers.csv");
-  if (await exists(csv)) return csv;
-  const books = (await readdir(arg)).filter((n) => spreadsheetFormat(n) === "xlsx" && !n.startsWith("~$")).sort();
-  return books.length === 1 ? path.join(arg, books[0]!) : csv;
-}
-
-export async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Read one file as bytes; a missing or unreadable file becomes a diagnostic. */

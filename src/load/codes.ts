@@ -80,6 +80,19 @@ export const LOAD_CODES = {
 
 export type LoadCode = keyof typeof LOAD_CODES;
 
+/**
+ * Codes about how the command was used rather than what the files hold (raised by the commands and
+ * the file reader, never by the loader): kept apart so that every LOAD_CODES error has its fixture.
+ */
+export const USAGE_CODES = {
+  /** `score --format csv` on a tender with occulted values (totals are intervals). */
+  CSV_WITH_INTERVALS: "error",
+  /** A folder of tenders (or of nothing) where one tender is expected (`score fixtures/`). */
+  NOT_A_TENDER: "error",
+} as const satisfies Record<string, Severity>;
+
+export type UsageCode = keyof typeof USAGE_CODES;
+
 export type DiagArgs = Record<string, string | number>;
 
 /** A diagnostic with the code's fixed severity. */

@@ -25,11 +25,6 @@ export function formatDecimal(value: Rational, decimals: number, lang: Lang, gro
   return sign + int + (fracPart !== undefined ? point + fracPart : "");
 }
 
-/** Plain ASCII variant for machine-facing text (CSV, JSON strings): "-1234.57". */
-export function formatPlain(value: Rational, decimals: number): string {
-  return value.toFixed(decimals);
-}
-
 /** "1 234 567,89 €" / "€1,234,567.89". */
 export function formatMoney(value: Rational, lang: Lang, decimals = 2): string {
   const n = formatDecimal(value, decimals, lang);
@@ -55,10 +50,4 @@ export function distinguishingDecimals(values: readonly Rational[], min = 2, max
     if (shown.size === distinct.length) return k;
   }
   return max;
-}
-
-/** Exact value for display next to a rounded one: "800/21" when not a short decimal, else null. */
-export function exactSuffix(value: Rational, decimals: number): string | null {
-  const exact = value.toExactDecimal(decimals);
-  return exact === null ? value.toString() : null;
 }

@@ -4,21 +4,17 @@
 // the one-way sensitivity lines the charts draw (breakpoint maps on the same linear model).
 // Exact figures travel as canonical strings ("13/18") beside their float, as in the JSON contract.
 import type { ScoreResult, Tender } from "../domain/types.js";
-import type { Rational } from "../exact/rational.js";
-import { analyseTender, parseSmaaWeights, type SensitivityAnalysis } from "../sensitivity/analyse.js";
+import type { Lang } from "../i18n/lang.js";
+import { labelledProgress } from "../i18n/sensitivity.js";
+import { analyseTender, canonicalSmaaWeights, parseSmaaWeights, type SensitivityAnalysis } from "../sensitivity/analyse.js";
 import type { LinearModel } from "../sensitivity/model.js";
 import { breakpointMap } from "../sensitivity/stability.js";
 import type { WeightSampler } from "../smaa/index.js";
+import { figure as fig, type Figure } from "./json-figures.js";
 import { buildSensitivityModel, type SensitivityModel } from "./sensitivity-model.js";
 
-export interface ExactFigure {
-  value: number;
-  exact: string;
-}
-
-export function fig(r: Rational): ExactFigure {
-  return { value: r.toNumber(), exact: r.toString() };
-}
+/** A chart figure: the JSON convention of json-figures.ts (exact fraction only when not a short decimal). */
+export type ExactFigure = Figure;
 
 /** Totals along one criterion's weight path: V_a(t) = (1 − t)·at0 + t·at1, t ∈ [0, 1]. */
 export interface SensitivityLines {
@@ -42,29 +38,50 @@ export interface ReportAnalysis {
 export interface AnalysisOptions {
   samples: number;
   seed: number;
-  /** `--smaa-weights` as analyse.ts reads it (simplex, ordinal, box:P, box:P:top). */
+  /** `--smaa-weights` as analyse.ts reads it (simplex, ordinal, box:P, box:P:top; box-top:P alias). */
   smaaWeights: string;
+  /** The user gave --smaa-weights: honoured even on an order-only tree (else ordinal there). */
+  smaaWeightsExplicit?: boolean;
   scoreNoise: number;
   /** Leaves get their own (global) sensitivity chart when there are at most this many. */
   maxLeafCharts?: number;
-  progress?: (done: number, total: number) => void;
+  /** Language of the progress labels ("analyses exactes", "SMAA"). */
+  lang?: Lang;
+  /** Progress in percent (total 100) with the current phase's translated label. */
+  progress?: (done: number, total: number, label: string) => void;
+}
+
+/** The SMAA settings the analysis actually used: what the report's `parameters` must record. */
+export interface AnalysisParameters {
+  samples: number;
+  seed: number;
+  /** Canonical spelling ("box:5:top"), "ordinal" when an order-only tree overrode the default. */
+  smaaWeights: string;
+  sampler: WeightSampler;
+  scoreNoise: number;
 }
 
 export interface ReportSensitivity {
   analysis: SensitivityAnalysis;
   model: SensitivityModel;
   charts: ReportAnalysis;
+  /** From the analysis' own settings (not the command line): spread into the report's `parameters`. */
+  parameters: AnalysisParameters;
 }
 
 /**
- * `--smaa-weights` in the form analyse.ts reads: the report also accepted `box-top:P` (now `box:P:top`).
- * Returns null for anything analyse.ts would reject.
+ * @deprecated Use parseSmaaWeights / canonicalSmaaWeights of src/sensitivity/analyse.ts (which read
+ * `box-top:P` too). Kept only until src/commands/report.ts stops importing it.
  */
 export function normaliseSmaaWeights(text: string): { text: string; sampler: WeightSampler } | null {
-  const legacy = /^box-top:(\d+(?:[.,]\d+)?)$/.exec(text);
-  const normal = legacy ? `box:${legacy[1]}:top` : text;
-  const sampler = parseSmaaWeights(normal);
-  return sampler ? { text: normal, sampler } : null;
+  const sampler = parseSmaaWeights(text);
+  return sampler ? { text: canonicalSmaaWeights(text), sampler } : null;
+}
+
+/** The parameters a report records for an analysis: its actual settings. */
+export function analysisParameters(analysis: SensitivityAnalysis): AnalysisParameters {
+  const s = analysis.settings;
+  return { samples: s.samples, seed: s.seed, smaaWeights: s.smaaWeights, sampler: s.sampler, scoreNoise: s.scoreNoise };
 }
 
 /** Run the whole sensitivity analysis once and derive the chart lines from its linear model. */
@@ -73,13 +90,14 @@ export async function analyseForReport(tender: Tender, scored: ScoreResult, opti
     samples: options.samples,
     seed: options.seed,
     smaaWeights: options.smaaWeights,
+    smaaWeightsExplicit: options.smaaWeightsExplicit === true,
     scoreNoise: options.scoreNoise,
-    ...(options.progress ? { onProgress: options.progress } : {}),
+    ...(options.progress ? { onProgress: labelledProgress(options.lang ?? "fr", options.progress)! } : {}),
   });
   const model = buildSensitivityModel(tender, analysis, [], []);
   const m = analysis.model;
   const charts: ReportAnalysis = { offers: [...m.offers], lines: m.offers.length < 2 ? [] : sensitivityLines(m, options.maxLeafCharts ?? 12) };
-  return { analysis, model, charts };
+  return { analysis, model, charts, parameters: analysisParameters(analysis) };
 }
 
 /** Top-level criteria (share of the total, local) and, for small trees, every leaf (global). */

@@ -8,7 +8,7 @@ import type { Lang } from "../i18n/lang.js";
 import { rt } from "../i18n/report.js";
 import { sensitivityMessage, ts } from "../i18n/sensitivity.js";
 import type { SensitivityAnalysis } from "../sensitivity/analyse.js";
-import type { ScoreThreshold } from "../sensitivity/score-threshold.js";
+import { compareThresholdSize, type ScoreThreshold } from "../sensitivity/score-threshold.js";
 import type { StabilityInterval, StabilityRange } from "../sensitivity/stability.js";
 import type { WeightSampler } from "../smaa/index.js";
 import { formatDecimal, formatPercent } from "./format.js";
@@ -223,8 +223,7 @@ function stabilityBlocks(a: SensitivityAnalysis, f: Figures): Block[] {
     if (!wanted || s.note) continue;
     const d = Rational.min(s.winner.upper.sub(s.weight), s.weight.sub(s.winner.lower));
     // Both kept conventions measure a share of the total: say so plainly, once.
-    const convention = `(${ts(lang, s.convention)})`;
-    for (const text of stabilitySentences(s, f.label(s.criterion), lang)) sentences.push({ d, text: readableFractions(text).replace(/^- /, "").replace(convention, `(${rt(lang, "conv_shareTotal")})`) });
+    for (const text of stabilitySentences(s, f.label(s.criterion), lang, rt(lang, "conv_shareTotal"))) sentences.push({ d, text: readableFractions(text).replace(/^- /, "") });
   }
   sentences.sort((x, y) => x.d.cmp(y.d));
   if (sentences.length > 0) {
@@ -310,14 +309,6 @@ function thresholdRow(t: ScoreThreshold, f: Figures): DocRow {
   ]);
 }
 
-/** How much a threshold asks for, comparable across leaves: note points over the scale, price change over the price. */
-function thresholdSize(t: ScoreThreshold): number {
-  if (t.delta === null) return Number.POSITIVE_INFINITY;
-  const d = Math.abs(t.delta.toNumber());
-  const base = t.kind === "note" ? (t.scale?.toNumber() ?? 1) : Math.abs(t.current.toNumber()) || 1;
-  return d / base;
-}
-
 function scoreBlocks(a: SensitivityAnalysis, f: Figures): Block[] {
   const { lang } = f;
   const ss = a.scoreSensitivity;
@@ -332,7 +323,7 @@ function scoreBlocks(a: SensitivityAnalysis, f: Figures): Block[] {
   if (ss.thresholds.some((t) => t.kind === "price")) notes.push(ts(lang, "priceNote"));
   const all = ss.thresholds;
   // Small tenders: every challenger × leaf × direction. Large ones: the reachable thresholds that ask the least.
-  const chosen = all.length <= 3 * MAX_ROWS ? all : [...all].sort((x, y) => Number(y.reachable) - Number(x.reachable) || thresholdSize(x) - thresholdSize(y)).slice(0, 2 * MAX_ROWS);
+  const chosen = all.length <= 3 * MAX_ROWS ? all : [...all].sort((x, y) => Number(y.reachable) - Number(x.reachable) || compareThresholdSize(x, y)).slice(0, 2 * MAX_ROWS);
   if (chosen.length < all.length) notes.push(rt(lang, "s_thresholdsOmitted", { shown: chosen.length, total: all.length }));
   blocks.push(
     table(
@@ -551,7 +542,8 @@ export function sensitivitySection(model: ReportModel, f: Figures): DocSection {
   const a = analysisOf(sm);
   const blocks: Block[] = [];
   blocks.push({ kind: "p", text: ts(lang, "totalPoints", { points: exactText(a.model.totalPoints, lang) }) });
-  if (a.roundingIgnored) blocks.push({ kind: "notice", text: ts(lang, "unrounded") });
+  // The rounding comparison is section 5.4 of the report (s5_methods), not 4 as in `psc-audit sensitivity`.
+  if (a.roundingIgnored) blocks.push({ kind: "notice", text: ts(lang, "unrounded", { section: rt(lang, "s5_methods").split(" ")[0]! }) });
   if (model.method.weightKind !== "exact") blocks.push({ kind: "notice", text: rt(lang, model.method.weightKind === "order" ? "m_weightsOrder" : "m_weightsMid") });
   blocks.push(...stabilityBlocks(a, f));
   blocks.push(...minChangeBlocks(a, f));

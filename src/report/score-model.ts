@@ -1,6 +1,6 @@
 // The result of `psc-audit score` as one serialisable object: the JSON contract (schemaVersion 1)
 // and the single source every score renderer reads. Pure.
-import type { Diagnostic, ScoreResult, Tender } from "../domain/types.js";
+import type { Diagnostic, MethodSpec, ScoreResult, Tender } from "../domain/types.js";
 import { Rational } from "../exact/rational.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { exact, figureMaps, num } from "./json-figures.js";
@@ -68,6 +68,8 @@ export interface ScoreModel {
   exactWeights: Map<string, Rational>;
   totalPointsExact: Rational;
   exactMargin: Rational | null;
+  /** Internal: each leaf's parsed method, for its name in the legend. */
+  methodSpecs: Map<string, MethodSpec>;
 }
 
 export function buildScoreModel(tender: Tender, result: ScoreResult, diagnostics: Diagnostic[]): ScoreModel {
@@ -150,6 +152,7 @@ export function buildScoreModel(tender: Tender, result: ScoreResult, diagnostics
     totalPointsExact: tree.totalPoints,
     exactWeights: new Map(tree.nodes.map((n) => [n.id, n.weight])),
     exactMargin: tie ? Rational.ZERO : marginExact,
+    methodSpecs: new Map(tree.nodes.flatMap((n) => (n.method ? [[n.id, n.method] as const] : []))),
   };
   if (marginExact && !tie) {
     const me = exact(marginExact);

@@ -1,5 +1,6 @@
 // The score table shared by the terminal and Markdown renderers: which columns, which cells, which
 // notes. Numbers are formatted here once, per language; renderers only lay the cells out.
+import type { MethodSpec } from "../domain/types.js";
 import type { Lang } from "../i18n/lang.js";
 import { lineOf } from "../i18n/messages.js";
 import { t, type UiKey } from "../i18n/ui.js";
@@ -13,7 +14,7 @@ export interface ScoreTable {
   columns: string[];
   rows: { cells: string[]; kind: "winner" | "ranked" | "unranked" }[];
   /** Criterion legend lines: id, label, weight. */
-  legend: { id: string; label: string; weight: string; method: string | null; depth: number }[];
+  legend: { id: string; label: string; weight: string; method: string | null; spec: MethodSpec | null; depth: number }[];
   notes: string[];
   warnings: string[];
 }
@@ -50,6 +51,7 @@ export function buildScoreTable(model: ScoreModel, lang: Lang, detail: boolean):
       label: c.label,
       weight: formatPoints(model.exactWeights.get(c.id)!, lang),
       method: c.leaf ? c.method : null,
+      spec: c.leaf ? (model.methodSpecs.get(c.id) ?? null) : null,
       depth: c.depth,
     }));
 

@@ -10,18 +10,9 @@ import type { ChangeResult, NotComputed } from "../sensitivity/min-change.js";
 import type { StabilityRange } from "../sensitivity/stability.js";
 import type { WeightSampler } from "../smaa/index.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
-import { exact, num } from "./json-figures.js";
+import { exact, figure, num, type Figure } from "./json-figures.js";
 
-/** A rational as `{value, exact?}`: exact fraction only when the number does not carry it. */
-export interface Figure {
-  value: number;
-  exact?: string;
-}
-
-export function figure(r: Rational): Figure {
-  const e = exact(r);
-  return e === undefined ? { value: num(r) } : { value: num(r), exact: e };
-}
+export { figure, type Figure };
 const fig = (r: Rational | null): Figure | null => (r === null ? null : figure(r));
 
 export interface BoundJson {
@@ -168,6 +159,8 @@ export interface SensitivityModel {
   failOn: FailOnResult[];
   /** Any --fail-on condition met (exit code 1). */
   failed: boolean;
+  /** Some --fail-on condition could not be evaluated (its figure was not computed): an error, exit 2. */
+  failOnUnevaluable: boolean;
   warnings: Diagnostic[];
 }
 
@@ -480,6 +473,7 @@ export function buildSensitivityModel(
       : null,
     failOn,
     failed: failOn.some((f) => f.met),
+    failOnUnevaluable: failOn.some((f) => f.status === "unevaluable"),
     warnings: [...diagnostics, ...analysis.warnings],
   };
   if (occulted) {

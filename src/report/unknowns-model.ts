@@ -5,25 +5,9 @@ import type { Diagnostic, Tender } from "../domain/types.js";
 import type { Interval } from "../check/interval.js";
 import type { UnknownsResult } from "../check/unknowns.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
-import { exact, num } from "./json-figures.js";
+import { figure as fig, ratOf, type Figure as Fig } from "./json-figures.js";
 
-export interface Fig {
-  value: number;
-  /** Exact fraction "a/b", present only when the value is not a short decimal. */
-  exact?: string;
-}
-
-export function fig(r: Rational): Fig {
-  const e = exact(r);
-  return e === undefined ? { value: num(r) } : { value: num(r), exact: e };
-}
-
-/** The exact Rational a Fig stands for (renderers display from it). */
-export function ratOf(f: Fig): Rational {
-  if (f.exact !== undefined) return Rational.parse(f.exact) ?? Rational.fromNumber(f.value);
-  const text = f.value.toFixed(9).replace(/0+$/, "").replace(/\.$/, "");
-  return Rational.parse(text) ?? Rational.fromNumber(f.value);
-}
+export { fig, ratOf, type Fig };
 
 export interface IntervalJson {
   lo: Fig & { attained: boolean };

@@ -14,9 +14,9 @@ import { rankReversal, type RankReversal } from "./rank-reversal.js";
 import { scoreThresholds, type ScoreSensitivity } from "./score-threshold.js";
 import { stabilityIntervals, type StabilityInterval } from "./stability.js";
 
-export const DEFAULT_SAMPLES = 10_000;
-/** Fixed default seed, so that two runs agree bit for bit. */
-export const DEFAULT_SEED = 20250622;
+import { DEFAULT_SAMPLES, DEFAULT_SEED } from "./defaults.js";
+
+export { DEFAULT_SAMPLES, DEFAULT_SEED };
 
 /** Codes of the analysis-level diagnostics (words in src/i18n/sensitivity.ts). */
 export const ANALYSIS_CODES = [
@@ -32,6 +32,9 @@ export const ANALYSIS_CODES = [
   "SMAA_SKIPPED",
 ] as const;
 export type AnalysisCode = (typeof ANALYSIS_CODES)[number];
+
+/** The phase a progress report belongs to (its translated label: progressLabel in src/i18n/sensitivity.ts). */
+export type AnalysisPhase = "exact" | "smaa";
 
 export interface AnalyseOptions {
   /** SMAA draws K (default 10,000); 0 skips SMAA. */
@@ -53,7 +56,7 @@ export interface AnalyseOptions {
    * Progress over the whole analysis, in percent (total 100): the exact phases fill the first part,
    * SMAA's draws (its onProgress) the rest.
    */
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (done: number, total: number, phase: AnalysisPhase) => void;
   /** Replace the linear model before the weight analyses (occulted-value limits, bounds.ts). */
   patchModel?: (model: LinearModel) => LinearModel;
 }
@@ -88,16 +91,25 @@ export interface SensitivityAnalysis {
 }
 
 /**
- * Parse `--smaa-weights`: `simplex`, `ordinal`, `box:P` (every leaf weight within ±P points of the
- * total), `box:P:top` (every top-level criterion weight within ±P points, leaves keeping their share).
- * P ≥ 0, "." or "," decimals. Returns null for anything else.
+ * Parse `--smaa-weights` (the one parser of every command): `simplex`, `ordinal`, `box:P` (every leaf
+ * weight within ±P points of the total), `box:P:top` (every top-level criterion weight within ±P
+ * points, leaves keeping their share); `box-top:P` is read as an alias of `box:P:top` (older report
+ * option). P ≥ 0, "." or "," decimals. Returns null for anything else.
  */
 export function parseSmaaWeights(text: string): WeightSampler | null {
   if (text === "simplex") return { kind: "simplex" };
   if (text === "ordinal") return { kind: "ordinal" };
+  const alias = /^box-top:(\d+(?:[.,]\d+)?)$/.exec(text);
+  if (alias) return { kind: "box", points: Number(alias[1]!.replace(",", ".")), level: "top" };
   const m = /^box:(\d+(?:[.,]\d+)?)(:top|:leaf)?$/.exec(text);
   if (!m) return null;
   return { kind: "box", points: Number(m[1]!.replace(",", ".")), level: m[2] === ":top" ? "top" : "leaf" };
+}
+
+/** The canonical spelling of a `--smaa-weights` value (`box-top:P` → `box:P:top`), as recorded in outputs. */
+export function canonicalSmaaWeights(text: string): string {
+  const alias = /^box-top:(\d+(?:[.,]\d+)?)$/.exec(text);
+  return alias ? `box:${alias[1]}:top` : text;
 }
 
 /**
@@ -141,13 +153,14 @@ export function smaaProblem(tender: Tender, model: LinearModel, scoreNoise = 0):
     const halfWidth = new Float64Array(n);
     const max = new Float64Array(n);
     const note = new Float64Array(m * n);
+    const offerById = new Map(tender.offers.map((o) => [o.id, o]));
     model.leaves.forEach((leaf, j) => {
       const plan = plans.get(leaf)!;
       if (plan.method.id !== "direct" || plan.max === null || plan.max.sign() <= 0) return;
       halfWidth[j] = scoreNoise;
       max[j] = plan.max.toNumber();
       model.offers.forEach((id, i) => {
-        const v = tender.offers.find((o) => o.id === id)!.values.get(leaf);
+        const v = offerById.get(id)!.values.get(leaf);
         note[i * n + j] = v ? v.toNumber() : 0;
       });
     });
@@ -175,7 +188,7 @@ export async function analyseTender(tender: Tender, scored: ScoreResult, options
   const seed = options.seed ?? DEFAULT_SEED;
   const weightKind = tender.criteria.weightKind ?? "exact";
   const smaaOrdinalDefault = weightKind === "order" && options.smaaWeightsExplicit !== true;
-  const smaaWeights = smaaOrdinalDefault ? "ordinal" : (options.smaaWeights ?? "simplex");
+  const smaaWeights = smaaOrdinalDefault ? "ordinal" : canonicalSmaaWeights(options.smaaWeights ?? "simplex");
   const sampler = parseSmaaWeights(smaaWeights);
   if (!sampler) throw new RangeError(`unknown --smaa-weights: ${smaaWeights}`);
   const scoreNoise = options.scoreNoise ?? 0;
@@ -186,7 +199,7 @@ export async function analyseTender(tender: Tender, scored: ScoreResult, options
   let phase = 0;
   const step = (): void => {
     phase++;
-    options.onProgress?.(Math.round((exactShare * phase) / phases), 100);
+    options.onProgress?.(Math.round((exactShare * phase) / phases), 100, "exact");
   };
 
   const unrounded = scoreTender(tender, { rounding: false });
@@ -233,7 +246,7 @@ export async function analyseTender(tender: Tender, scored: ScoreResult, options
       ...(options.precision !== undefined ? { precision: options.precision } : {}),
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
       ...(options.onProgress
-        ? { onProgress: (done: number, total: number) => options.onProgress!(total > 0 ? exactShare + Math.floor(((100 - exactShare) * Math.min(done, total)) / total) : 100, 100) }
+        ? { onProgress: (done: number, total: number) => options.onProgress!(total > 0 ? exactShare + Math.floor(((100 - exactShare) * Math.min(done, total)) / total) : 100, 100, "smaa") }
         : {}),
     };
     smaa = await runSmaa(smaaProblem(tender, model, scoreNoise), smaaOptions);

@@ -22,13 +22,14 @@
 // unknown note), the score thresholds, methods, rank reversal, effective weights, central weights — is
 // only the two scenarios' values. With an unknown on a relative rule (Pmin/P, min–max, best note…),
 // nothing is proven: every interval is the two scenarios' values.
+import { hasOccultedValues } from "../domain/occulted.js";
 import { Rational } from "../exact/rational.js";
 import type { Offer, ScoreResult, Tender } from "../domain/types.js";
 import { scoreTender } from "../scoring/score-tender.js";
 import { planLeaves, type LeafPlan } from "../scoring/inputs.js";
 import { scoreWithUnknowns, type PriceRange, type UnknownsResult } from "../check/unknowns.js";
 import type { Interval } from "../check/interval.js";
-import { analyseTender, type AnalyseOptions, type SensitivityAnalysis } from "./analyse.js";
+import { analyseTender, type AnalyseOptions, type AnalysisPhase, type SensitivityAnalysis } from "./analyse.js";
 import type { LinearModel } from "./model.js";
 import type { StabilityRange } from "./stability.js";
 
@@ -117,10 +118,8 @@ export interface OccultedOptions extends AnalyseOptions {
   priceRange?: PriceRange;
 }
 
-/** The occulted cells of a tender (null or absent raw values of non-withdrawn offers). */
-export function hasOccultedValues(tender: Tender): boolean {
-  return tender.offers.some((o) => tender.criteria.leaves.some((l) => (o.values.get(l) ?? null) === null));
-}
+/** Re-exported for older callers: the one definition is src/domain/occulted.ts. */
+export { hasOccultedValues };
 
 const isPrice = (leaf: LeafPlan): boolean => leaf.node.type === "price" || leaf.node.type === "cost";
 
@@ -285,7 +284,7 @@ export async function analyseOcculted(tender: Tender, options: OccultedOptions =
     const { priceRange: _ignored, ...rest } = options;
     analyses[s] = await analyseTender(completed[s], scored[s], {
       ...rest,
-      ...(progress ? { onProgress: (done: number, total: number) => progress(k * total + done, 2 * total) } : {}),
+      ...(progress ? { onProgress: (done: number, total: number, phase: AnalysisPhase) => progress(k * total + done, 2 * total, phase) } : {}),
       patchModel: (m) => applyLimits(m, completed[s], cells, s, limitsApplied),
     });
   }

@@ -2,8 +2,8 @@
 // winner) and "sole winner over everyone", in L1 and L∞ (exact) and L2 (closed form when valid).
 // Pure; no IO. Distances are in shares of the total (fractions); `…Points` = shares × totalPoints.
 // Distances are measured on GLOBAL LEAF weights (the tree's inner nodes are not varied level by level).
-import { Rational } from "../exact/rational.js";
-import { bigGcd, bigLcm, dot, rankValues, scaledDiff, scaledModel, type LinearModel, type ScaledModel } from "./model.js";
+import { gcd, lcm, Rational } from "../exact/rational.js";
+import { dot, rankValues, scaledDiff, scaledModel, type LinearModel, type ScaledModel } from "./model.js";
 import { solveBoundedLp, solveLp, type BoundedRow, type LpConstraint } from "./simplex-lp.js";
 
 /** A reachable weight change: the distance and a weight vector achieving it (shares, Σ = 1). */
@@ -122,8 +122,8 @@ export interface ScaledPair {
 
 /** Scale a rational pair problem (d, w) to integers (one lcm over each vector). */
 export function scalePair(d: readonly Rational[], w: readonly Rational[]): ScaledPair {
-  const D = bigLcm(d.map((x) => x.den));
-  const Wden = bigLcm(w.map((x) => x.den));
+  const D = lcm(d.map((x) => x.den));
+  const Wden = lcm(w.map((x) => x.den));
   return { e: d.map((x) => x.num * (D / x.den)), D, W: w.map((x) => x.num * (Wden / x.den)), Wden };
 }
 
@@ -317,7 +317,7 @@ function linfParametric(e: readonly bigint[], W: readonly bigint[], asc: readonl
     // τ' = P/Q − F/(Q·dF) = (F − P·dF) / (−Q·dF).
     let nP = F - P * dF;
     let nQ = -Q * dF;
-    const g = bigGcd(nP, nQ);
+    const g = gcd(nP, nQ);
     if (g > 1n) {
       nP /= g;
       nQ /= g;
@@ -582,7 +582,7 @@ export function soleWinnerChange(
     }
     if (res.status !== "ok") return res;
     // Exact check of every offer at w′: s_c·w′ ≤ s_b·w′, on integers (w′ = N / M).
-    const M = bigLcm(res.weights.map((x) => x.den));
+    const M = lcm(res.weights.map((x) => x.den));
     const N = res.weights.map((x) => x.num * (M / x.den));
     const vb = intDot(sm.E[b]!, N);
     const Lb = sm.L[b]!;

@@ -3,8 +3,9 @@
 //
 // The model is UNROUNDED: points = weight × coefficient with no buyer `decimals` rounding, so the
 // analyses describe the scoring rule itself, not the rounded figures the buyer published.
-import { Rational } from "../exact/rational.js";
+import { gcd, lcm, Rational } from "../exact/rational.js";
 import type { CriteriaTree, ScoreResult, Tender } from "../domain/types.js";
+import { rankIndices } from "../scoring/rank.js";
 
 /** The additive model of a scored tender (weights in points of the total; unrounded). */
 export interface LinearModel {
@@ -84,21 +85,8 @@ export function leafShares(model: LinearModel): Rational[] {
   return model.weights.map((w) => w.div(model.totalPoints));
 }
 
-/** Rank values (higher is better) with competition ranks; ties ordered by id. */
-export function rankValues(ids: readonly string[], values: readonly Rational[]): Ranking {
-  const order = ids.map((_, i) => i);
-  order.sort((a, b) => {
-    const c = values[b]!.cmp(values[a]!);
-    if (c !== 0) return c;
-    return ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b;
-  });
-  const ranks = new Array<number>(ids.length).fill(0);
-  order.forEach((a, pos) => {
-    const prev = pos > 0 ? order[pos - 1]! : -1;
-    ranks[a] = prev >= 0 && values[prev]!.eq(values[a]!) ? ranks[prev]! : pos + 1;
-  });
-  return { order, ranks };
-}
+/** Rank values (higher is better) with competition ranks; ties ordered by id: scoring/rank.ts's one ranking. */
+export const rankValues: (ids: readonly string[], values: readonly Rational[]) => Ranking = rankIndices;
 
 /** Index of each leaf id in `model.leaves`. */
 function leafIndex(model: LinearModel): Map<string, number> {
@@ -161,29 +149,6 @@ export function spreadMass(model: LinearModel, nodes: readonly string[], mass: R
 // ---------------------------------------------------------------------------------------------
 // Integer-scaled form of the model, for the hot loops (no gcd per operation).
 
-/** |x| for a bigint. */
-function babs(x: bigint): bigint {
-  return x < 0n ? -x : x;
-}
-
-/** gcd of two bigints (non-negative result). */
-export function bigGcd(a: bigint, b: bigint): bigint {
-  a = babs(a);
-  b = babs(b);
-  while (b !== 0n) {
-    const t = a % b;
-    a = b;
-    b = t;
-  }
-  return a;
-}
-
-/** lcm of positive bigints (1 for an empty list). */
-export function bigLcm(xs: Iterable<bigint>): bigint {
-  let l = 1n;
-  for (const x of xs) if (x !== 1n && l % x !== 0n) l = (l / bigGcd(l, x)) * x;
-  return l;
-}
 
 /**
  * The model on integers: coef[a][j] = E[a][j] / L[a] (L[a] = lcm of offer a's coefficient
@@ -199,12 +164,12 @@ export interface ScaledModel {
 }
 
 export function scaledModel(model: LinearModel): ScaledModel {
-  const L = model.coef.map((row) => bigLcm(row.map((c) => c.den)));
+  const L = model.coef.map((row) => lcm(row.map((c) => c.den)));
   const E = model.coef.map((row, a) => row.map((c) => c.num * (L[a]! / c.den)));
   let W: bigint[];
   if (model.totalPoints.isZero()) W = model.leaves.map(() => 1n);
   else {
-    const Lw = bigLcm(model.weights.map((w) => w.den));
+    const Lw = lcm(model.weights.map((w) => w.den));
     W = model.weights.map((w) => w.num * (Lw / w.den));
   }
   const S = W.reduce((s, x) => s + x, 0n);
@@ -215,7 +180,7 @@ export function scaledModel(model: LinearModel): ScaledModel {
 export function scaledDiff(sm: ScaledModel, a: number, b: number): { e: bigint[]; D: bigint } {
   const La = sm.L[a]!;
   const Lb = sm.L[b]!;
-  const g = bigGcd(La, Lb);
+  const g = gcd(La, Lb);
   const D = (La / g) * Lb;
   const fa = D / La;
   const fb = D / Lb;

@@ -47,6 +47,25 @@ export interface ScoreThreshold {
   scale: Rational | null;
 }
 
+/**
+ * How much a threshold asks for, comparable across leaves, exactly: |Δ| over the leaf's scale (notes)
+ * or over the current price (prices; |Δ| alone when that is 0). A bracketed tie uses its lower end;
+ * null when there is no tie value at all.
+ */
+export function thresholdSize(t: ScoreThreshold): Rational | null {
+  const d = t.delta ?? (t.bracket ? t.bracket.lower.sub(t.current) : null);
+  if (d === null) return null;
+  const ref = t.kind === "note" ? t.scale : t.current.abs();
+  return ref && ref.sign() > 0 ? d.abs().div(ref) : d.abs();
+}
+
+/** Order thresholds by size, smallest first, those without a size last (a stable sort keeps ties in place). */
+export function compareThresholdSize(x: ScoreThreshold, y: ScoreThreshold): number {
+  const a = thresholdSize(x);
+  const b = thresholdSize(y);
+  return a && b ? a.cmp(b) : a ? -1 : b ? 1 : 0;
+}
+
 /** The smallest single-note change that decides the award (over challengers, note leaves, both directions). */
 export interface NoteMargin {
   /** |delta| in note points of `leaf`'s scale. */

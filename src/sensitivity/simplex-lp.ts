@@ -2,7 +2,7 @@
 // pricing with Bland's anti-cycling rule (no cycling, no tolerance). Meant for the weight-sensitivity
 // LPs. Pure; no IO. `solveLp` keeps each tableau row as integers over one positive row denominator
 // (no gcd per entry: one content reduction per updated row, stopped as soon as the gcd is 1).
-import { Rational } from "../exact/rational.js";
+import { gcd, lcm, Rational } from "../exact/rational.js";
 
 /** Relation of a constraint row to its right-hand side. */
 export type ConstraintSense = "<=" | ">=" | "=";
@@ -179,17 +179,6 @@ function pivot(tab: Tableau, r: number, e: number, obj?: Rational[]): void {
 // values as the Rational tableau (ratios by cross-multiplication, reduced costs over one denominator),
 // so the path and the vertex are the same as `solveLpRational`'s.
 
-function bgcd(a: bigint, b: bigint): bigint {
-  if (a < 0n) a = -a;
-  if (b < 0n) b = -b;
-  while (b !== 0n) {
-    const t = a % b;
-    a = b;
-    b = t;
-  }
-  return a;
-}
-
 interface IntTableau {
   A: bigint[][];
   rhs: bigint[];
@@ -207,8 +196,8 @@ interface IntRow {
 function reduceRow(row: bigint[], rhsDen: { rhs: bigint; den: bigint }): void {
   let g = rhsDen.den;
   if (g === 1n) return;
-  if (rhsDen.rhs !== 0n) g = bgcd(g, rhsDen.rhs);
-  for (let j = 0; j < row.length && g !== 1n; j++) if (row[j] !== 0n) g = bgcd(g, row[j]!);
+  if (rhsDen.rhs !== 0n) g = gcd(g, rhsDen.rhs);
+  for (let j = 0; j < row.length && g !== 1n; j++) if (row[j] !== 0n) g = gcd(g, row[j]!);
   if (g === 1n) return;
   for (let j = 0; j < row.length; j++) if (row[j] !== 0n) row[j] = row[j]! / g;
   rhsDen.rhs /= g;
@@ -217,8 +206,7 @@ function reduceRow(row: bigint[], rhsDen: { rhs: bigint; den: bigint }): void {
 
 /** Integers and a common denominator for a Rational vector (and an extra value). */
 function toIntRow(xs: readonly Rational[], extra: Rational = Rational.ZERO): { a: bigint[]; rhs: bigint; den: bigint } {
-  let L = extra.den;
-  for (const x of xs) if (x.den !== 1n && L % x.den !== 0n) L = (L / bgcd(L, x.den)) * x.den;
+  const L = lcm([extra.den, ...xs.map((x) => x.den)]);
   return { a: xs.map((x) => x.num * (L / x.den)), rhs: extra.num * (L / extra.den), den: L };
 }
 

@@ -45,13 +45,17 @@ describe("validate, batch", () => {
     const root = tree();
     const ok = await runValidateMany([path.join(root, "a-first"), path.join(root, "b-second")], { lang: "en", rescaleWeights: false, format: "text" });
     expect(ok.exitCode).toBe(EXIT.ok);
-    expect(String(ok.output)).toMatch(/3 tender\(s\): 3 ok, 0 with discrepancies, 0 invalid/);
+    expect(String(ok.output)).toMatch(/3 tender\(s\): 3 valid, 0 invalid/);
+    expect(String(ok.output)).not.toMatch(/discrepanc/);
     const all = await runValidateMany([root], { lang: "en", rescaleWeights: false, format: "text" });
     expect(all.exitCode).toBe(EXIT.badInput);
     const lines = String(all.output).trim().split("\n");
     expect(lines).toHaveLength(5);
-    expect(lines[3]).toMatch(/^error\s+\S*c-bad\s+1 error\(s\): offers.csv:2 SCORE_ABOVE_SCALE/);
-    expect(lines[4]).toBe("4 tender(s): 3 ok, 0 with discrepancies, 1 invalid");
+    expect(lines[3]).toMatch(/^error\s+\S*c-bad\s+offers.csv:2 SCORE_ABOVE_SCALE$/);
+    // The severity word once per line, and the reasons start in one column.
+    expect(lines[3]!.match(/error/g)).toHaveLength(1);
+    expect(new Set(lines.slice(0, 4).map((l) => l.search(/\d+ offers|offers\.csv:/))).size).toBe(1);
+    expect(lines[4]).toBe("4 tender(s): 3 valid, 1 invalid");
   });
 
   it("fixtures/ exits 2 and names the invalid ones", async () => {
@@ -108,5 +112,17 @@ describe("progress bar", () => {
     q.tick();
     q.done();
     expect(silent).toEqual([]);
+  });
+});
+
+describe("progress label", () => {
+  it("neutralises control and bidi characters in the label", () => {
+    const out: string[] = [];
+    const tty = { isTTY: true, columns: 80, write: (s: string) => out.push(s) > 0 };
+    const p = createProgress(1, tty, {});
+    p.tick(1, "evil\u001b[2J\u202Ename");
+    const drawn = out.join("").replace(/\r\u001b\[2K/g, "");
+    expect(drawn).not.toMatch(/\u001b|\u202E/);
+    expect(drawn).toContain("evil\uFFFD[2J\uFFFDname");
   });
 });

@@ -49,7 +49,7 @@ describe("analyseTender on O3", () => {
   it("the French terminal report has the lawyer's sentences", async () => {
     const text = renderSensitivityTerminal(await run(o3Tender()), render);
     expect(text).toContain("Aucune modification d'au plus 10 points d'un poids ne change l'attributaire");
-    expect(text).toContain("l'attributaire change si le poids de « price » (globale (part du total)) dépasse 72,22\u202F% (13/18)");
+    expect(text).toContain("l'attributaire change si le poids de « price », part du total, dépasse 72,22\u202F% (13/18)");
     expect(text).toContain("Un écart de 10 points de note sur « price »");
     const md = renderSensitivityMarkdown(await run(o3Tender()), { ...render, lang: "en" });
     expect(md).toContain("## 1. Weight stability");

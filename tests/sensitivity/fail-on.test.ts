@@ -1,7 +1,10 @@
 // --fail-on grammar and evaluation.
 import { describe, expect, it } from "vitest";
 import { q } from "../../src/exact/rational.js";
-import { evaluateFailOn, FAIL_ON_FORMS, parseFailOn, type FailOnFacts } from "../../src/sensitivity/fail-on.js";
+import { anyUnevaluable, evaluateFailOn, failOnFacts, FAIL_ON_FORMS, parseFailOn, totalMargin, type FailOnFacts } from "../../src/sensitivity/fail-on.js";
+import { analyseTender } from "../../src/sensitivity/analyse.js";
+import { scoreTender } from "../../src/scoring/score-tender.js";
+import { buildTender } from "../scoring/builders.js";
 
 const facts: FailOnFacts = {
   winnerMarginPoints: q(10),
@@ -66,5 +69,46 @@ describe("evaluateFailOn", () => {
       ["rank-reversal", true],
       ["formula-decides", true],
     ]);
+  });
+});
+
+describe("review fixes: unevaluable conditions, total-margin, facts from the analysis", () => {
+  it("a figure that could not be computed makes its condition unevaluable (never a silent pass)", () => {
+    const p = parseFailOn(["acceptability<0.6", "winner-margin<2", "total-margin<3", "rank-reversal"]);
+    if (!p.ok) throw new Error("parse");
+    const r = evaluateFailOn(p.conditions, { ...facts, acceptability: null, totalMarginPoints: q(5), unevaluable: { acceptability: "smaa-disabled" } });
+    expect(r.map((x) => [x.kind, x.status, x.reason])).toEqual([
+      ["acceptability", "unevaluable", "smaa-disabled"],
+      ["winner-margin", "not-met", null],
+      ["total-margin", "not-met", null],
+      ["rank-reversal", "not-met", null],
+    ]);
+    expect(anyUnevaluable(r)).toBe(true);
+    expect(r[0]!.met).toBe(false);
+  });
+  it("total-margin<X is strict and parsed like the other margins", () => {
+    const p = parseFailOn(["total-margin<5", "total-margin<5,5"]);
+    if (!p.ok) throw new Error("parse");
+    expect(evaluateFailOn(p.conditions, { ...facts, totalMarginPoints: q(5) }).map((x) => x.met)).toEqual([false, true]);
+    expect(FAIL_ON_FORMS).toContain("total-margin<X");
+  });
+  it("failOnFacts: one offer makes the margins unevaluable; --samples 0 the acceptability", async () => {
+    const t = buildTender([{ id: "Q", weight: 100, method: "direct", max: 10 }], [{ id: "A", values: { Q: 5 } }]);
+    const a = await analyseTender(t, scoreTender(t), { samples: 0 });
+    const f = failOnFacts(a);
+    expect(f.unevaluable).toEqual({ "winner-margin": "one-offer", "note-margin": "one-offer", "total-margin": "one-offer", acceptability: "smaa-disabled" });
+  });
+  it("totalMargin: the winner's lead over the next ranked offer in the buyer's scoring; 0 on a tie", () => {
+    const t = buildTender([{ id: "Q", weight: 100, method: "direct", max: 10 }], [
+      { id: "A", values: { Q: 5 } },
+      { id: "B", values: { Q: 8 } },
+      { id: "C", values: { Q: 8 } },
+    ]);
+    expect(totalMargin(scoreTender(t))!.toString()).toBe("0");
+    const u = buildTender([{ id: "Q", weight: 100, method: "direct", max: 10 }], [
+      { id: "A", values: { Q: 5 } },
+      { id: "B", values: { Q: 8 } },
+    ]);
+    expect(totalMargin(scoreTender(u))!.toString()).toBe("30");
   });
 });

@@ -31,7 +31,9 @@ function showSigned(f: Fig, lang: Lang): string {
   return r.sign() > 0 ? `+${showRat(r, lang)}` : showRat(r, lang);
 }
 
+/** An exact interval "[lo ; hi]" ("]" / "[" for ends not reached); a single value when both ends are equal and reached. */
 export function showInterval(i: IntervalJson, lang: Lang): string {
+  if (i.lo.attained && i.hi.attained && ratOf(i.lo).eq(ratOf(i.hi))) return showFig(i.lo, lang);
   const lo = `${i.lo.attained ? "[" : "]"}${showFig(i.lo, lang)}`;
   const hi = `${showFig(i.hi, lang)}${i.hi.attained ? "]" : "["}`;
   return `${lo} ; ${hi}`;

@@ -5,7 +5,7 @@ import { messageOf } from "../../i18n/messages.js";
 import type { Lang } from "../../i18n/lang.js";
 import type { RenderOptions } from "./types.js";
 
-const INTERNAL_KEYS = new Set(["exactTotals", "exactPoints", "exactWeights", "exactMargin", "totalPointsExact"]);
+const INTERNAL_KEYS = new Set(["exactTotals", "exactPoints", "exactWeights", "exactMargin", "totalPointsExact", "methodSpecs"]);
 
 export function diagnosticJson(d: Diagnostic, lang: Lang): Record<string, unknown> {
   return { code: d.code, severity: d.severity, message: messageOf(d, lang), location: d.location ?? null, args: d.args };

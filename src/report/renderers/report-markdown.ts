@@ -1,27 +1,12 @@
 // The report as GitHub-flavoured Markdown: headings, GFM tables, and each chart as an SVG file beside
 // the .md (returned, not written) linked as an image; or omitted with a note when no folder is given.
 import type { Block, DocTable, ReportDoc } from "../report-doc.js";
+import { escapeMarkdownCell } from "../text-safety.js";
 
 export interface MarkdownReport {
   markdown: string;
   /** Chart files, relative to the Markdown file's folder ("report-charts/chart-stacked.svg"). */
   files: { path: string; content: string }[];
-}
-
-/**
- * Escape a table cell: no raw HTML (`<`, `>`, `&` as entities, so `<script>` stays text), no column
- * break, no emphasis, link or heading syntax. Quotes and apostrophes stay as they are: they are inert
- * in Markdown, and `&#39;` would show literally once its `#` is escaped.
- */
-function escapeMarkdownCell(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/\\/g, "\\\\")
-    .replace(/\|/g, "\\|")
-    .replace(/([*_`[\]~#])/g, "\\$1")
-    .replace(/\r?\n/g, " ");
 }
 
 /** Escape running text (not a table cell): no raw HTML, no accidental emphasis or links. */

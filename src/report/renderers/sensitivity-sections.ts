@@ -3,8 +3,9 @@
 import { Rational } from "../../exact/rational.js";
 import type { Lang } from "../../i18n/lang.js";
 import { lineOf } from "../../i18n/messages.js";
-import { sensitivityMessage, ts } from "../../i18n/sensitivity.js";
-import type { ScoreThreshold } from "../../sensitivity/score-threshold.js";
+import { sensitivityMessage, ts, type SensitivityKey } from "../../i18n/sensitivity.js";
+import type { FailOnResult } from "../../sensitivity/fail-on.js";
+import { compareThresholdSize, type ScoreThreshold } from "../../sensitivity/score-threshold.js";
 import type { StabilityInterval, StabilityRange } from "../../sensitivity/stability.js";
 import { formatDecimal, formatPercent } from "../format.js";
 import { internalsOf, type SensitivityModel } from "../sensitivity-model.js";
@@ -84,40 +85,45 @@ function weightBasisLines(model: SensitivityModel, lang: Lang): string[] {
   return [];
 }
 
-function boundCell(r: StabilityRange, lang: Lang): string {
-  return `[${shareCell(r.lower, lang)} ; ${shareCell(r.upper, lang)}]`;
+/** A share for a narrow cell: the percentage when it is a short decimal, else "≈" and 2 decimals (exact in the sentences and JSON). */
+function shareNarrow(r: Rational, lang: Lang): string {
+  return r.mul(Rational.of(100)).toExactDecimal(2) !== null ? shareText(r, lang) : `≈${formatPercent(r, lang, 2)}`;
 }
-function pairsCell(r: StabilityRange, lang: Lang): string {
-  const lo = r.lowerPairs.map(pairText).join(", ") || ts(lang, "noBound");
-  const hi = r.upperPairs.map(pairText).join(", ") || ts(lang, "noBound");
-  return `${lo} / ${hi}`;
+
+/** An interval with the offers tying at each end beside it: "M2–M1 [≈35,10 % ; ≈55,20 %] M3–M2". */
+function boundCell(r: StabilityRange, lang: Lang): string {
+  const lo = r.lowerPairs.map(pairText).join(", ");
+  const hi = r.upperPairs.map(pairText).join(", ");
+  return `${lo ? `${lo} ` : ""}[${shareNarrow(r.lower, lang)} ; ${shareNarrow(r.upper, lang)}]${hi ? ` ${hi}` : ""}`;
 }
 
 function stabilitySection(model: SensitivityModel, lang: Lang): Section {
   const { analysis, tender } = internalsOf(model);
   const label = (id: string) => tender.criteria.byId.get(id)?.label ?? id;
-  const rows = analysis.stability.map((s) => [
-    `${"  ".repeat(s.level)}${s.criterion}`,
-    ts(lang, s.convention === "local" ? "localShort" : "globalShort"),
-    `${shareCell(s.weight, lang)} = ${exactCell(s.weightPoints, lang)} pts`,
-    s.note ? ts(lang, "onlyChild") : boundCell(s.winner, lang),
-    s.note ? "" : pairsCell(s.winner, lang),
-    s.note ? "" : boundCell(s.ranking, lang),
-    s.note ? "" : pairsCell(s.ranking, lang),
-  ]);
+  const leaves = new Set(analysis.model.leaves);
+  // A top-level leaf has identical local and global rows (its parent is the whole): one row, "locale = globale".
+  const merged = (s: StabilityInterval) => s.level === 0 && leaves.has(s.criterion);
+  const rows = analysis.stability
+    .filter((s) => !(merged(s) && s.convention === "global"))
+    .map((s) => [
+      `${"  ".repeat(s.level)}${s.criterion}`,
+      merged(s) ? ts(lang, "sameConvention") : ts(lang, s.convention === "local" ? "localShort" : "globalShort"),
+      `${shareNarrow(s.weight, lang)} = ${exactCell(s.weightPoints, lang)} pts`,
+      s.note ? ts(lang, "onlyChild") : boundCell(s.winner, lang),
+      s.note ? "" : boundCell(s.ranking, lang),
+    ]);
   const lines: string[] = [];
   // Sentences: the global convention for leaves, the local one for inner nodes (the table has both).
-  const leaves = new Set(analysis.model.leaves);
   for (const s of analysis.stability) {
     if ((s.convention === "global") === leaves.has(s.criterion)) lines.push(...stabilitySentences(s, label(s.criterion), lang));
   }
   const rounded = rows.some((r) => r.some((c) => c.includes("≈")));
   return {
     title: titleOf(model, lang, "s1"),
-    lines: [...weightBasisLines(model, lang), ...(rounded ? [ts(lang, "approxNote")] : []), ...lines],
+    lines: [...weightBasisLines(model, lang), ts(lang, "stabilityCellNote"), ...(rounded ? [ts(lang, "approxNote")] : []), ...lines],
     tables: [
       {
-        header: [ts(lang, "criterion"), ts(lang, "convention"), ts(lang, "weight"), ts(lang, "winnerKept"), ts(lang, "binding"), ts(lang, "rankingKept"), ts(lang, "binding")],
+        header: [ts(lang, "criterion"), ts(lang, "conventionShort"), ts(lang, "weight"), ts(lang, "winnerKeptShort"), ts(lang, "rankingKeptShort")],
         rows,
         numeric: [],
       },
@@ -127,10 +133,10 @@ function stabilitySection(model: SensitivityModel, lang: Lang): Section {
 }
 
 /** The lawyer's sentences of one interval: one per bound that a pair actually ties at. */
-export function stabilitySentences(s: StabilityInterval, label: string, lang: Lang): string[] {
+export function stabilitySentences(s: StabilityInterval, label: string, lang: Lang, conventionText?: string): string[] {
   if (s.note) return [];
   const w = s.winner;
-  const convention = ts(lang, s.convention);
+  const convention = conventionText ?? ts(lang, s.convention === "local" ? "localShare" : "globalShare");
   const out: string[] = [];
   const pts = (r: Rational) => `${shareText(r, lang)}, ${exactText(r.mul(s.scale), lang)} pts`;
   if (w.lower.eq(w.upper) && w.lowerPair) {
@@ -152,7 +158,7 @@ function minChangeSection(model: SensitivityModel, lang: Lang): Section {
   const leaves = analysis.model.leaves;
   const weightsText = (ws: Rational[]) => leaves.map((l, j) => `${l} ${exactText(ws[j]!.mul(T), lang, 2)}`).join(", ");
   // The cell lists only the weights that move (announced → reached), at most MOVES_SHOWN of them.
-  const MOVES_SHOWN = 4;
+  const MOVES_SHOWN = 2;
   const movesText = (ws: Rational[]) => {
     const moved = leaves
       .map((l, j) => ({ l, from: analysis.model.weights[j]!, to: ws[j]!.mul(T) }))
@@ -186,7 +192,7 @@ function minChangeSection(model: SensitivityModel, lang: Lang): Section {
   return {
     title: titleOf(model, lang, "s2"),
     lines,
-    tables: [{ header: [ts(lang, "challenger"), ts(lang, "l1"), ts(lang, "linf"), ts(lang, "weightsAt")], rows, numeric: [1, 2] }],
+    tables: [{ header: [ts(lang, "challenger"), ts(lang, "l1Short"), ts(lang, "linfShort"), ts(lang, "weightsAt")], rows, numeric: [1, 2] }],
     alerts,
   };
 }
@@ -202,14 +208,6 @@ function thresholdCells(t: ScoreThreshold, lang: Lang): string[] {
   else atTie = "—";
   const change = t.delta !== null ? (t.delta.sign() > 0 ? "+" : "") + v(t.delta) : "—";
   return [t.leaf, ts(lang, t.direction === "raise-challenger" ? "raise" : "lower", { offer: t.mover }), v(t.current) + (t.scale ? ` / ${exactText(t.scale, lang)}` : ""), atTie, change];
-}
-
-/** Size of a threshold for sorting: |Δ| as a share of the scale (notes) or of the current price. */
-function thresholdSize(t: ScoreThreshold): Rational | null {
-  const d = t.delta ?? (t.bracket ? t.bracket.lower.sub(t.current) : null);
-  if (d === null) return null;
-  const ref = t.kind === "note" ? t.scale : t.current.abs();
-  return ref && ref.sign() > 0 ? d.abs().div(ref) : d.abs();
 }
 
 function scoreSection(model: SensitivityModel, lang: Lang): Section {
@@ -248,10 +246,8 @@ function scoreSection(model: SensitivityModel, lang: Lang): Section {
       none.push(c);
       continue;
     }
-    const sorted = reachable
-      .map((t, i) => ({ t, i, size: thresholdSize(t) }))
-      .sort((x, y) => (x.size && y.size ? x.size.cmp(y.size) : x.size ? -1 : y.size ? 1 : 0) || x.i - y.i);
-    for (const { t } of sorted.slice(0, THRESHOLDS_SHOWN)) rows.push([c, ...thresholdCells(t, lang)]);
+    const sorted = [...reachable].sort(compareThresholdSize);
+    for (const t of sorted.slice(0, THRESHOLDS_SHOWN)) rows.push([c, ...thresholdCells(t, lang)]);
     if (sorted.length > THRESHOLDS_SHOWN) notes.push(ts(lang, "moreThresholds", { count: sorted.length - THRESHOLDS_SHOWN, offer: c }));
   }
   if (ss.thresholds.length > 0) lines.push(ts(lang, "thresholdsShown", { k: THRESHOLDS_SHOWN, hidden }));
@@ -309,18 +305,20 @@ function reversalSection(model: SensitivityModel, lang: Lang): Section {
   const lines: string[] = [];
   const alerts: string[] = [];
   if (rr.scenarios.length === 0) lines.push(ts(lang, "noScenario"));
+  // Every scenario as one bullet, in the analysis' order; the verdict is the highlighted summary.
   for (const s of rr.scenarios) {
     const head = ts(lang, s.kind === "withdraw" ? "withdraw" : "readmit", { offer: s.offer });
+    const colon = lang === "fr" ? " : " : ": ";
     if (s.skipped) {
-      lines.push(`- ${head} : ${ts(lang, "skipped", { why: s.skipped })}`);
+      lines.push(`- ${head}${colon}${ts(lang, "skipped", { why: s.skipped })}`);
       continue;
     }
     const parts = s.flips.map((f) => ts(lang, `flip_${f.kind}` as "flip_reversed", { first: f.first, second: f.second }));
     if (s.winnerChanged) parts.push(ts(lang, "winnerChanged", { before: s.winnersBefore.join(", "), after: s.winnersAfter.join(", ") || "—" }));
-    if (parts.length === 0) lines.push(`- ${head} : ${ts(lang, "noFlip")}`);
-    else alerts.push(`${head} : ${parts.join(" ; ")}${s.changedLeaves.length ? ` (${ts(lang, "causedBy", { leaves: s.changedLeaves.join(", ") })})` : ""}`);
+    if (parts.length === 0) lines.push(`- ${head}${colon}${ts(lang, "noFlip")}`);
+    else lines.push(`- ${head}${colon}${parts.join(lang === "fr" ? " ; " : "; ")}${s.changedLeaves.length ? ` — ${ts(lang, "causedBy", { leaves: s.changedLeaves.join(", ") })}` : ""}`);
   }
-  if (rr.anyReversal) lines.push(ts(lang, "reversalSummary"));
+  if (rr.anyReversal) alerts.push(ts(lang, "reversalSummary"));
   return { title: ts(lang, "s5"), lines, tables: [], alerts };
 }
 
@@ -344,26 +342,33 @@ function smaaSection(model: SensitivityModel, lang: Lang): Section {
   const s = model.smaa;
   if (!s) return { title: ts(lang, "s7"), lines: [ts(lang, "smaaSkipped")], tables: [], alerts: [] };
   const f = (x: number, d = 4) => formatDecimal(Rational.fromNumber(x), d, lang);
-  const offers = Object.keys(s.rankAcceptability);
+  const pct = (x: number, d = 1) => formatDecimal(Rational.fromNumber(x * 100), d, lang);
+  // Offers in ranking order (the model's order), never Object.keys: integer-like ids would reorder.
+  const offers = internalsOf(model).analysis.model.offers.filter((o) => s.rankAcceptability[o]);
   const m = offers.length;
-  const header = [ts(lang, "offer"), ...Array.from({ length: m }, (_, r) => ts(lang, "acceptability", { rank: r + 1 })), ts(lang, "confidence")];
+  const header = [ts(lang, "offer"), ...Array.from({ length: m }, (_, r) => `${ts(lang, "acceptability", { rank: r + 1 })} (%)`), `${ts(lang, "confidence")} (%)`];
   const rows = offers.map((o) => [
     o,
-    ...s.rankAcceptability[o]!.map((b, r) => `${f(b)} ± ${f(s.halfWidth95[o]![r]!)}`),
-    s.confidence[o] === null || s.confidence[o] === undefined ? "—" : f(s.confidence[o]!, 2),
+    ...s.rankAcceptability[o]!.map((b, r) => `${pct(b)} ± ${pct(s.halfWidth95[o]![r]!)}`),
+    s.confidence[o] === null || s.confidence[o] === undefined ? "—" : pct(s.confidence[o]!),
   ]);
   const leaves = internalsOf(model).analysis.model.leaves;
-  const cw = offers.map((o) => [o, ...leaves.map((l) => (s.centralWeights[o] ? f(s.centralWeights[o]![l]!, 3) : "—"))]);
+  const cwCell = (o: string, l: string) => (s.centralWeights[o] ? `${pct(s.centralWeights[o]![l]!)} %` : "—");
+  // Central weights: one row per offer, or per leaf when there are more leaves than offers (narrower).
+  const byLeaf = leaves.length > offers.length;
+  const cwTable: SectionTable = byLeaf
+    ? { header: [ts(lang, "centralWeights"), ...offers], rows: leaves.map((l) => [l, ...offers.map((o) => cwCell(o, l))]), numeric: offers.map((_, i) => i + 1) }
+    : { header: [ts(lang, "centralWeights"), ...leaves], rows: offers.map((o) => [o, ...leaves.map((l) => cwCell(o, l))]), numeric: leaves.map((_, i) => i + 1) };
   const lines = [
     ts(lang, "smaaParams", {
       samples: formatDecimal(Rational.of(s.samples), 0, lang),
       seed: s.seed,
       weights: s.weights,
-      method: s.method,
+      method: ts(lang, `method_${s.method}` as SensitivityKey),
       rng: s.rng,
       noise: s.scoreNoise > 0 ? ts(lang, "smaaNoise", { k: s.scoreNoise }) : "",
     }),
-    ts(lang, "smaaHalfWidth", { bound: f(0.98 / Math.sqrt(s.samples)) }),
+    ts(lang, "smaaColumns", { m, bound: pct(0.98 / Math.sqrt(s.samples), 2) }),
   ];
   const basis = internalsOf(model).analysis.weightBasis;
   if (basis.kind === "order") lines.push(basis.smaaOrdinalDefault ? ts(lang, "smaaOrdinalDefault") : ts(lang, "smaaOrderExplicit", { weights: s.weights }));
@@ -375,10 +380,31 @@ function smaaSection(model: SensitivityModel, lang: Lang): Section {
     lines,
     tables: [
       { header, rows, numeric: header.map((_, i) => i).slice(1) },
-      { header: [ts(lang, "centralWeights"), ...leaves], rows: cw, numeric: leaves.map((_, i) => i + 1) },
+      cwTable,
     ],
     alerts: [],
   };
+}
+
+/** A --fail-on value in the output language: exact margins with their fraction, acceptability in %, oui/non. */
+export function failOnValueText(f: FailOnResult, lang: Lang): string {
+  if (f.value === null) return f.kind === "winner-margin" || f.kind === "note-margin" ? ts(lang, "failNone") : "—";
+  if (f.value === "true" || f.value === "false") return ts(lang, f.value === "true" ? "yes" : "no");
+  if (f.kind === "acceptability") return formatPercent(Rational.fromNumber(Number(f.value)), lang, 2);
+  const r = Rational.parse(f.value);
+  return r === null ? f.value : exactText(r, lang);
+}
+
+/**
+ * One --fail-on result as a sentence in `lang`: the condition, what it measures and the value
+ * ("CONDITION REMPLIE : winner-margin<2 — plus petite modification d'un seul poids (L∞)…, en points du
+ * total : 1,4677 (41365/28184)"); unevaluable: "condition non évaluable (…) : SMAA désactivé (--samples 0)".
+ * Also the command's stderr lines.
+ */
+export function failOnMessage(f: FailOnResult, lang: Lang): string {
+  if (f.status === "unevaluable") return ts(lang, "failUnevaluable", { condition: f.condition, reason: ts(lang, `why_${f.reason ?? "smaa-skipped"}` as SensitivityKey) });
+  const value = ts(lang, "failValue", { measure: ts(lang, `measure_${f.kind}` as SensitivityKey), value: failOnValueText(f, lang) });
+  return ts(lang, f.met ? "failMet" : "failNotMet", { condition: f.condition, value });
 }
 
 function failOnSection(model: SensitivityModel, lang: Lang): Section | null {
@@ -386,9 +412,8 @@ function failOnSection(model: SensitivityModel, lang: Lang): Section | null {
   const lines: string[] = [];
   const alerts: string[] = [];
   for (const f of model.failOn) {
-    const args = { condition: f.condition, value: f.value ?? "n/a" };
-    if (f.met) alerts.push(ts(lang, "failMet", args));
-    else lines.push(ts(lang, "failNotMet", args));
+    if (f.status === "not-met") lines.push(failOnMessage(f, lang));
+    else alerts.push(failOnMessage(f, lang));
   }
   return { title: ts(lang, "s8"), lines, tables: [], alerts };
 }
@@ -414,13 +439,17 @@ function occultedSection(model: SensitivityModel, lang: Lang): Section | null {
   }
   if (occ.standIns) lines.push(ts(lang, "occStandIns"));
   lines.push(occ.monotone ? ts(lang, "occExact") : ts(lang, "occNotExact"));
-  const totalEnd = (b: { value: Rational; attained: boolean }) => exactText(b.value, lang) + (b.attained ? "" : ` (${ts(lang, "occLimit")})`);
+  // One cell per offer: the exact interval, or the single value when both ends coincide.
+  const totalCell = (t: { lo: { value: Rational; attained: boolean }; hi: { value: Rational; attained: boolean } }) => {
+    if (t.lo.attained && t.hi.attained && t.lo.value.eq(t.hi.value)) return exactCell(t.lo.value, lang);
+    return `${t.lo.attained ? "[" : "]"}${exactCell(t.lo.value, lang)} ; ${exactCell(t.hi.value, lang)}${t.hi.attained ? "]" : "["}`;
+  };
   const totals: SectionTable = {
-    header: [ts(lang, "offer"), ts(lang, "occTotalMin"), ts(lang, "occTotalMax"), ts(lang, "occRanks")],
+    header: [ts(lang, "offer"), ts(lang, "occTotal"), ts(lang, "occRanks")],
     rows: occ.unknowns.offers
       .filter((o) => o.admitted)
-      .map((o) => [o.id, totalEnd(o.total.lo), totalEnd(o.total.hi), o.bestRank === null ? "—" : o.bestRank === o.worstRank ? String(o.bestRank) : `${o.bestRank}–${o.worstRank}`]),
-    numeric: [1, 2],
+      .map((o) => [o.id, totalCell(o.total), o.bestRank === null ? "—" : o.bestRank === o.worstRank ? String(o.bestRank) : `${o.bestRank}–${o.worstRank}`]),
+    numeric: [1],
   };
   const tables: SectionTable[] = [totals];
   if (occ.awardDepends) {
@@ -469,7 +498,8 @@ export function headerLines(model: SensitivityModel, lang: Lang): string[] {
   else if (model.winner) out.push(ts(lang, "title", { winner: model.winner }));
   else out.push(ts(lang, "noOffer"));
   out.push(ts(lang, "totalPoints", { points: exactText(Rational.fromNumber(model.basis.totalPoints), lang) }));
-  if (model.basis.roundingIgnored) out.push(ts(lang, "unrounded"));
+  // The rounding comparison is section 4 of `psc-audit sensitivity` (5.4 in the report).
+  if (model.basis.roundingIgnored) out.push(ts(lang, "unrounded", { section: ts(lang, "s4").split(".")[0]! }));
   return out;
 }
 

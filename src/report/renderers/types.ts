@@ -8,6 +8,11 @@ export interface RenderOptions {
   color: boolean;
   /** Show every sub-criterion, not only the top level. */
   detail: boolean;
+  /**
+   * Terminal width in columns (terminal table only), when stdout is a terminal; absent otherwise, and
+   * then the table is never cut.
+   */
+  width?: number;
 }
 
 export type Rendered = string | Uint8Array;
