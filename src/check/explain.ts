@@ -25,9 +25,6 @@ export type Explanation =
   /** The declared rank follows from the declared totals, which themselves differ from the recomputation. */
   | { kind: "rank-from-declared-totals"; implied: number };
 
-interface Variant {
-  make: () => Explanation[] | null;
-}
 
 /**
  * Attach explanations to every disagreeing figure (mutates `checks[i].explanations`). Hypotheses, each

@@ -3,12 +3,11 @@
 // `declared.csv` beside offers.csv is read as the published figures unless --declared names a file.
 // A tender that publishes no figure is "nothing to check": status skip, exit 0 within a batch (alone,
 // `check` exits 2 as before: the user asked to check something that cannot be checked).
-import path from "node:path";
 import { EXIT } from "../cli/exit-code.js";
 import { tc } from "../i18n/check.js";
-import { kindOf } from "../io/file-system.js";
 import { problemReason, runBatch, type TenderReport } from "./batch.js";
 import { checkOne, runCheck, type CheckCommandOptions } from "./check.js";
+import { declaredBeside } from "./declared.js";
 import type { CommandOutcome, ProgressReport } from "./outcome.js";
 import { isSingleTender } from "./validate.js";
 
@@ -17,9 +16,8 @@ export type CheckManyOptions = CheckCommandOptions & { progress?: ProgressReport
 /** `declared.csv` beside the offers file, when it exists and no --declared was given. */
 async function withDefaultDeclared(offersPath: string, options: CheckCommandOptions): Promise<CheckCommandOptions> {
   if (options.declared !== undefined) return options;
-  const dir = (await kindOf(offersPath)) === "dir" ? offersPath : path.dirname(offersPath);
-  const beside = path.join(dir, "declared.csv");
-  return (await kindOf(beside)) === "file" ? { ...options, declared: beside } : options;
+  const beside = await declaredBeside(offersPath);
+  return beside === undefined ? options : { ...options, declared: beside };
 }
 
 export async function runCheckMany(paths: readonly string[], options: CheckManyOptions): Promise<CommandOutcome> {

@@ -2,6 +2,8 @@
 import { createHash } from "node:crypto";
 import { parseDeclaredFile } from "../check/declared-file.js";
 import type { DeclaredFigure, Diagnostic, Tender } from "../domain/types.js";
+import path from "node:path";
+import { kindOf } from "../io/file-system.js";
 import { readBytes } from "../io/read-inputs.js";
 
 export type DeclaredLoad =
@@ -16,4 +18,11 @@ export async function loadDeclaredFile(file: string, tender: Tender): Promise<De
   const parsed = parseDeclaredFile({ path: file, bytes: read.bytes }, tender, tender.declared);
   if (parsed.diagnostics.some((d) => d.severity === "error")) return { ok: false, diagnostics: parsed.diagnostics };
   return { ok: true, declared: [...tender.declared, ...parsed.declared], file: { path: file, sha256 }, diagnostics: parsed.diagnostics };
+}
+
+/** `declared.csv` beside the offers file (or inside the tender folder), when it exists. */
+export async function declaredBeside(offersPath: string): Promise<string | undefined> {
+  const dir = (await kindOf(offersPath)) === "dir" ? offersPath : path.dirname(offersPath);
+  const beside = path.join(dir, "declared.csv");
+  return (await kindOf(beside)) === "file" ? beside : undefined;
 }

@@ -10,9 +10,11 @@ import { messagesOf } from "../i18n/messages.js";
 import { rt } from "../i18n/report.js";
 import { checkTender } from "../check/check-tender.js";
 import { scoreWithUnknowns } from "../check/unknowns.js";
-import type { Tender } from "../domain/types.js";
 import { buildCheckModel, type CheckModel } from "../report/check-model.js";
-import { analyseForReport, normaliseSmaaWeights, type ReportAnalysis } from "../report/report-analysis.js";
+import { analyseForReport, type AnalysisParameters, type ReportAnalysis } from "../report/report-analysis.js";
+import { parseSmaaWeights } from "../sensitivity/analyse.js";
+import { hasOccultedValues } from "../domain/occulted.js";
+import { declaredBeside } from "./declared.js";
 import type { SensitivityModel } from "../report/sensitivity-model.js";
 import { buildUnknownsModel, type UnknownsModel } from "../report/unknowns-model.js";
 import { buildReportDoc } from "../report/report-sections.js";
@@ -70,8 +72,7 @@ function usage(key: "e_format" | "e_sampler", args: Record<string, string>, lang
 export async function runReport(offersArg: string, options: ReportCommandOptions): Promise<ReportOutcome> {
   const format = options.format ?? reportFormatOf(options.output);
   if (format === null) return usage("e_format", { file: options.output }, options.lang);
-  const weights = normaliseSmaaWeights(options.smaaWeights);
-  if (weights === null) return usage("e_sampler", { value: options.smaaWeights }, options.lang);
+  if (parseSmaaWeights(options.smaaWeights) === null) return usage("e_sampler", { value: options.smaaWeights }, options.lang);
 
   const loaded = await loadFromArgs(offersArg, { criteria: options.criteria, rescaleWeights: options.rescaleWeights, sheet: options.sheet, lang: options.lang, command: "report" });
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
@@ -79,9 +80,11 @@ export async function runReport(offersArg: string, options: ReportCommandOptions
   if (!loaded.ok) return { exitCode: EXIT.badInput, messages: messagesOf(diagnostics, options.lang), inputs };
   const tender = loaded.tender;
   const files: ReportInputFile[] = tender.inputs.map((i) => ({ role: i.path === loaded.inputs[0] ? "offers" : "criteria", path: i.path, sha256: i.sha256 }));
-  if (options.declared !== undefined) {
-    inputs.push(options.declared);
-    const loadedDeclared = await loadDeclaredFile(options.declared, tender);
+  // Like check: a declared.csv beside the offers is read unless --declared names a file.
+  const declaredPath = options.declared ?? (await declaredBeside(loaded.inputs[0] ?? offersArg));
+  if (declaredPath !== undefined) {
+    inputs.push(declaredPath);
+    const loadedDeclared = await loadDeclaredFile(declaredPath, tender);
     diagnostics.push(...loadedDeclared.diagnostics);
     if (!loadedDeclared.ok) return { exitCode: EXIT.badInput, messages: messagesOf(diagnostics, options.lang), inputs };
     files.push({ role: "declared", ...loadedDeclared.file });
@@ -98,7 +101,8 @@ export async function runReport(offersArg: string, options: ReportCommandOptions
   let sensitivity: PluggedSection<SensitivityModel>;
   let unknowns: PluggedSection<UnknownsModel> = { status: "not-computed", reason: "not-requested" };
   let charts: ReportAnalysis = { offers: [], lines: [] };
-  const result = hasUnknownValues(tender) ? null : scoreTender(tender);
+  const result = hasOccultedValues(tender) ? null : scoreTender(tender);
+  let analysed: AnalysisParameters | null = null;
   if (result === null) {
     // Occulted values: exact intervals and possible ranks instead of single figures. The weight and
     // score analyses need every value: section 5 says so (the interval analysis is in section 6).
@@ -114,13 +118,14 @@ export async function runReport(offersArg: string, options: ReportCommandOptions
       const run = await analyseForReport(tender, result, {
         samples: options.samples,
         seed: options.seed,
-        smaaWeights: weights.text,
-        // Spread, so this compiles whether or not analyseForReport already declares the option.
-        ...(options.smaaWeightsExplicit === true ? { smaaWeightsExplicit: true } : {}),
+        smaaWeights: options.smaaWeights,
+        smaaWeightsExplicit: options.smaaWeightsExplicit === true,
         scoreNoise: options.scoreNoise,
+        lang: options.lang,
         ...(options.progress ? { progress: options.progress } : {}),
       });
       sensitivity = { status: "computed", model: run.model };
+      analysed = run.parameters;
       charts = run.charts;
     }
   }
@@ -139,9 +144,11 @@ export async function runReport(offersArg: string, options: ReportCommandOptions
       rescaleWeights: options.rescaleWeights,
       samples: options.samples,
       seed: options.seed,
-      smaaWeights: weights.text,
-      sampler: weights.sampler,
+      smaaWeights: options.smaaWeights,
+      sampler: parseSmaaWeights(options.smaaWeights)!,
       scoreNoise: options.scoreNoise,
+      // What the analysis actually used (e.g. ordinal weights for an order-only grid).
+      ...(analysed ?? {}),
       sensitivityModel: "unrounded-additive",
       stabilityConventions: ["local", "global"],
     },
@@ -150,10 +157,6 @@ export async function runReport(offersArg: string, options: ReportCommandOptions
   return { exitCode: EXIT.ok, output: rendered.output, messages: messagesOf(diagnostics, options.lang), inputs, ...(rendered.extraFiles ? { extraFiles: rendered.extraFiles } : {}) };
 }
 
-/** Some needed value is occulted (empty or marked unknown): the scorer cannot give single figures. */
-function hasUnknownValues(tender: Tender): boolean {
-  return tender.offers.some((o) => tender.criteria.leaves.some((l) => (o.values.get(l) ?? null) === null));
-}
 
 /** Render one format. PDF pulls in pdfmake and the fonts lazily, only when asked for. */
 export async function renderReport(

@@ -10,6 +10,7 @@ import { renderScoreTerminal } from "../report/renderers/score-terminal.js";
 import type { RenderOptions, Renderer } from "../report/renderers/types.js";
 import type { ScoreModel } from "../report/score-model.js";
 import { scoreTender } from "../scoring/score-tender.js";
+import { hasOccultedValues } from "../domain/occulted.js";
 import { loadFromArgs } from "./load.js";
 import type { Tender } from "../domain/types.js";
 import type { Rational } from "../exact/rational.js";
@@ -43,8 +44,7 @@ export async function runScore(offersArg: string, options: ScoreCommandOptions):
   const messages = loaded.messages;
   if (!loaded.ok) return { exitCode: EXIT.badInput, messages, inputs: loaded.inputs };
 
-  const hasUnknowns = loaded.tender.offers.some((o) => [...o.values.values()].some((v) => v === null));
-  if (hasUnknowns) return scoreUnknowns(loaded.tender, loaded.inputs, options, messages);
+  if (hasOccultedValues(loaded.tender)) return scoreUnknowns(loaded.tender, loaded.inputs, options, messages);
 
   const result = scoreTender(loaded.tender);
   const model = buildScoreModel(loaded.tender, result, loaded.diagnostics);

@@ -2,17 +2,18 @@
 // render. Pure apart from loading (src/commands/load.ts) and SMAA's worker threads.
 import { EXIT } from "../cli/exit-code.js";
 import type { Lang } from "../i18n/lang.js";
-import { ts } from "../i18n/sensitivity.js";
+import { labelledProgress, ts } from "../i18n/sensitivity.js";
 import { renderJson } from "../report/renderers/json.js";
 import { renderSensitivityMarkdown } from "../report/renderers/sensitivity-markdown.js";
 import { renderSensitivityTerminal } from "../report/renderers/sensitivity-terminal.js";
 import type { RenderOptions, Renderer } from "../report/renderers/types.js";
 import { buildSensitivityModel, type SensitivityModel } from "../report/sensitivity-model.js";
-import { Rational } from "../exact/rational.js";
+import type { Rational } from "../exact/rational.js";
 import { scoreTender } from "../scoring/score-tender.js";
 import { analyseTender, parseSmaaWeights, type AnalyseOptions } from "../sensitivity/analyse.js";
 import { analyseOcculted, hasOccultedValues } from "../sensitivity/bounds.js";
-import { evaluateFailOn, parseFailOn } from "../sensitivity/fail-on.js";
+import { evaluateFailOn, failOnFacts, occultedFailOnFacts, parseFailOn } from "../sensitivity/fail-on.js";
+import { failOnMessage } from "../report/renderers/sensitivity-sections.js";
 import { loadFromArgs } from "./load.js";
 import type { CommandOutcome } from "./outcome.js";
 
@@ -46,7 +47,7 @@ export interface SensitivityCommandOptions {
   workers?: number;
   /** Raw `--fail-on` values (repeatable). */
   failOn: string[];
-  progress?: (done: number, total: number) => void;
+  progress?: (done: number, total: number, label?: string) => void;
 }
 
 /**
@@ -78,40 +79,28 @@ export async function runSensitivity(offersArg: string, options: SensitivityComm
     scoreNoise: options.scoreNoise,
     ...(options.precision !== undefined ? { precision: options.precision } : {}),
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
-    ...(options.progress ? { onProgress: options.progress } : {}),
+    ...(options.progress ? { onProgress: labelledProgress(lang, options.progress)! } : {}),
   };
   let model: SensitivityModel;
   if (hasOccultedValues(tender)) {
     const occulted = await analyseOcculted(tender, { ...analyseOptions, ...(options.priceRange ? { priceRange: options.priceRange } : {}) });
     const analysis = occulted.analyses[occulted.body];
-    const winner = occulted.presumedWinner;
-    const f = occulted.figures;
-    const failOn = evaluateFailOn(parsed.conditions, {
-      winnerMarginPoints: occulted.awardDepends ? Rational.ZERO : f.winnerMargin.low,
-      noteMarginPoints: occulted.awardDepends ? Rational.ZERO : f.noteMargin.low,
-      acceptability: occulted.awardDepends ? (winner && analysis.smaa ? (analysis.smaa.rankAcceptability[winner]?.[0] ?? null) : null) : (f.acceptability.low?.toNumber() ?? null),
-      rankReversal: analysis.rankReversal.anyReversal,
-      formulaDecides: analysis.methods.formulaDecides,
-      roundingDecides: analysis.methods.roundingDecides,
-    });
+    const failOn = evaluateFailOn(parsed.conditions, occultedFailOnFacts(occulted));
     model = buildSensitivityModel(tender, analysis, failOn, loaded.diagnostics, occulted);
   } else {
     const scored = scoreTender(tender);
     const analysis = await analyseTender(tender, scored, analyseOptions);
-    const winner = analysis.minimalChange.winner;
-    const failOn = evaluateFailOn(parsed.conditions, {
-      winnerMarginPoints: analysis.minimalChange.margin?.distancePoints ?? null,
-      noteMarginPoints: analysis.scoreSensitivity.noteMargin?.points ?? null,
-      acceptability: winner && analysis.smaa ? (analysis.smaa.rankAcceptability[winner]?.[0] ?? null) : null,
-      rankReversal: analysis.rankReversal.anyReversal,
-      formulaDecides: analysis.methods.formulaDecides,
-      roundingDecides: analysis.methods.roundingDecides,
-    });
+    const failOn = evaluateFailOn(parsed.conditions, failOnFacts(analysis));
     model = buildSensitivityModel(tender, analysis, failOn, loaded.diagnostics);
   }
   const render: RenderOptions = { lang, color: options.color, detail: true };
   const output = await SENSITIVITY_RENDERERS[options.format](model, render);
-  const met = model.failOn.filter((f) => f.met).map((f) => ts(lang, "failMet", { condition: f.condition, value: f.value ?? "n/a" }));
+  // A condition that cannot be evaluated (SMAA off, one offer…) must not pass silently in CI.
+  if (model.failOnUnevaluable) {
+    const why = model.failOn.filter((f) => f.status === "unevaluable").map((f) => failOnMessage(f, lang));
+    return { exitCode: EXIT.badInput, output, messages: [...messages, ...why], inputs: loaded.inputs };
+  }
+  const met = model.failOn.filter((f) => f.met).map((f) => failOnMessage(f, lang));
   const stderr = options.format === "table" ? met : [...messages, ...met];
   return { exitCode: model.failed ? EXIT.failOn : EXIT.ok, output, messages: stderr, inputs: loaded.inputs };
 }

@@ -6,7 +6,7 @@
 import type { ScoreResult, Tender } from "../domain/types.js";
 import type { Lang } from "../i18n/lang.js";
 import { labelledProgress } from "../i18n/sensitivity.js";
-import { analyseTender, canonicalSmaaWeights, parseSmaaWeights, type SensitivityAnalysis } from "../sensitivity/analyse.js";
+import { analyseTender, type SensitivityAnalysis } from "../sensitivity/analyse.js";
 import type { LinearModel } from "../sensitivity/model.js";
 import { breakpointMap } from "../sensitivity/stability.js";
 import type { WeightSampler } from "../smaa/index.js";
@@ -67,15 +67,6 @@ export interface ReportSensitivity {
   charts: ReportAnalysis;
   /** From the analysis' own settings (not the command line): spread into the report's `parameters`. */
   parameters: AnalysisParameters;
-}
-
-/**
- * @deprecated Use parseSmaaWeights / canonicalSmaaWeights of src/sensitivity/analyse.ts (which read
- * `box-top:P` too). Kept only until src/commands/report.ts stops importing it.
- */
-export function normaliseSmaaWeights(text: string): { text: string; sampler: WeightSampler } | null {
-  const sampler = parseSmaaWeights(text);
-  return sampler ? { text: canonicalSmaaWeights(text), sampler } : null;
 }
 
 /** The parameters a report records for an analysis: its actual settings. */

@@ -2,7 +2,6 @@
 // sensitivity findings are in report-sections-sensitivity.ts, the check in report-sections-check.ts.
 // Pure; words from i18n/report.ts.
 import { Rational } from "../exact/rational.js";
-import type { Lang } from "../i18n/lang.js";
 import { lineOf } from "../i18n/messages.js";
 import { rt } from "../i18n/report.js";
 import { heatMapSvg, sensitivityLinesSvg, stabilityBarsSvg, stackedBarsSvg } from "./charts/index.js";

@@ -341,7 +341,6 @@ function effectiveSection(model: SensitivityModel, lang: Lang): Section {
 function smaaSection(model: SensitivityModel, lang: Lang): Section {
   const s = model.smaa;
   if (!s) return { title: ts(lang, "s7"), lines: [ts(lang, "smaaSkipped")], tables: [], alerts: [] };
-  const f = (x: number, d = 4) => formatDecimal(Rational.fromNumber(x), d, lang);
   const pct = (x: number, d = 1) => formatDecimal(Rational.fromNumber(x * 100), d, lang);
   // Offers in ranking order (the model's order), never Object.keys: integer-like ids would reorder.
   const offers = internalsOf(model).analysis.model.offers.filter((o) => s.rankAcceptability[o]);
