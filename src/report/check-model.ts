@@ -5,6 +5,7 @@ import type { DeclaredFigure, Diagnostic, Tender } from "../domain/types.js";
 import type { CheckResult } from "../check/check-tender.js";
 import type { Explanation } from "../check/explain.js";
 import type { ConflictItem } from "../check/feasibility.js";
+import { publishedDecimals } from "../check/tolerance.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { buildUnknownsModel, fig, intervalJson, type Fig, type IntervalJson, type UnknownsModel } from "./unknowns-model.js";
 
@@ -25,6 +26,10 @@ export interface FigureRow {
   declared: Fig;
   declaredText: string;
   source: string;
+  /** The source split for compact display: the file, and where in it ("12 [points]", "Feuil1!C4"). */
+  sourceFile: string;
+  sourceAt: string;
+  /** Decimals the figure was published with (from its text); null for ranks and unreadable texts. */
   decimals: number | null;
   tolerance: Fig;
   recomputed: Fig | null;
@@ -39,6 +44,9 @@ export interface FigureRef {
   offer: string;
   node: string;
   text: string;
+  /** The published value, and the decimals it was written with (null when unreadable). */
+  declared: Fig;
+  decimals: number | null;
   source: string;
 }
 
@@ -78,6 +86,12 @@ export function sourceText(s: { file: string; line?: number; column?: string }):
   return `${s.file}${s.line !== undefined ? `:${s.line}` : ""}${s.column ? ` [${s.column}]` : ""}`;
 }
 
+/** Where in its file a figure was read, without the file: "12 [points]", "Feuil1!C4 [B]". */
+export function sourceAtText(s: { line?: number; column?: string; sheet?: string; cell?: string }): string {
+  const where = s.sheet !== undefined || s.cell !== undefined ? `${s.sheet ? `${s.sheet}!` : ""}${s.cell ?? ""}` : s.line !== undefined ? String(s.line) : "";
+  return [where, s.column ? `[${s.column}]` : ""].filter((x) => x !== "").join(" ");
+}
+
 export function buildCheckModel(
   tender: Tender,
   result: CheckResult,
@@ -90,6 +104,8 @@ export function buildCheckModel(
     declared: fig(c.declared),
     declaredText: c.text,
     source: sourceText(c.source),
+    sourceFile: c.source.file,
+    sourceAt: sourceAtText(c.source),
     decimals: c.decimals,
     tolerance: fig(c.tolerance),
     recomputed: c.recomputed ? fig(c.recomputed) : null,
@@ -138,7 +154,8 @@ function explanationJson(e: Explanation): ExplanationJson {
 }
 
 function ref(d: DeclaredFigure): FigureRef {
-  return { offer: d.offer, node: d.node, text: d.text, source: sourceText(d.source) };
+  const decimals = d.node === "rank" ? 0 : publishedDecimals(d.text, d.value);
+  return { offer: d.offer, node: d.node, text: d.text, declared: fig(d.value), decimals, source: sourceText(d.source) };
 }
 
 function conflictJson(c: ConflictItem): ConflictJson {

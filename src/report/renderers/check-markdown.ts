@@ -21,8 +21,8 @@ function renderBlocks(blocks: Block[]): string {
   return lines.join("\n");
 }
 
-export function renderCheckMarkdown(model: CheckModel, _options: RenderOptions): string {
-  return renderBlocks(checkBlocks(model, _options.lang));
+export function renderCheckMarkdown(model: CheckModel, options: RenderOptions): string {
+  return renderBlocks(checkBlocks(model, options.lang, "markdown"));
 }
 
 export function renderUnknownsMarkdown(model: UnknownsModel, options: RenderOptions): string {

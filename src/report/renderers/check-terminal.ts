@@ -31,7 +31,7 @@ function renderBlocks(blocks: Block[], options: RenderOptions): string {
 }
 
 export function renderCheckTable(model: CheckModel, options: RenderOptions): string {
-  return renderBlocks(checkBlocks(model, options.lang), options);
+  return renderBlocks(checkBlocks(model, options.lang, "terminal"), options);
 }
 
 export function renderUnknownsTable(model: UnknownsModel, options: RenderOptions): string {
