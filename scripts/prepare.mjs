@@ -1,7 +1,9 @@
 // Guarded build for `npm install` / `npm ci` / `npm run build`:
 // 1. tsc → dist/ (the modules, the SMAA worker);
-// 2. esbuild → dist/bundle/: our own code in a few chunks (npm packages stay external), because
-//    loading ~150 small modules is most of the CLI's start-up time (issue 7: ≤ 2 × `node -e 0`).
+// 2. esbuild → dist/bundle/: our code and the small packages every run needs (commander, chalk,
+//    cli-table3, csv-parse) in a few chunks, because resolving and loading ~200 small modules is most
+//    of the CLI's start-up time (issue 7: ≤ 2 × `node -e 0`). The heavy, rarely used packages
+//    (PDF, spreadsheets, cp1252 tables, fonts) stay external and load only when needed.
 // Steps aside (exit 0) when dev dependencies were omitted (`npm ci --omit=dev`): the published
 // package already contains dist/.
 import { spawnSync } from "node:child_process";
@@ -35,6 +37,8 @@ await esbuild.build({
   format: "esm",
   platform: "node",
   target: "node20",
-  packages: "external",
+  external: ["pdfmake", "pdfmake/*", "read-excel-file", "read-excel-file/*", "iconv-lite", "dejavu-fonts-ttf", "dejavu-fonts-ttf/*"],
+  // CommonJS packages inside an ESM bundle still call require() for Node built-ins.
+  banner: { js: 'import { createRequire as __pscCreateRequire } from "node:module"; const require = __pscCreateRequire(import.meta.url);' },
   logLevel: "warning",
 });
