@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import { Rational, q } from "../../src/exact/rational.js";
-import { solveLp, solveLpRational, type LinearProgram } from "../../src/sensitivity/simplex-lp.js";
+import { solveLp, type LinearProgram } from "../../src/sensitivity/simplex-lp.js";
+import { solveLpRational } from "./lp-reference.js";
 
 const R = (xs: (number | string)[]): Rational[] => xs.map((x) => q(x));
 

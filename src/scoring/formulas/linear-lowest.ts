@@ -1,6 +1,6 @@
 // `linear-lowest(n)` (French "linéaire par rapport au moins-disant"): 1 at Pmin, 0 at n·Pmin.
 import { Rational } from "../../exact/rational.js";
-import { clampUnit, stats, type FormulaContext, type PreparedFormula } from "./types.js";
+import { clampUnit, nonPositiveLowest, stats, type FormulaContext, type PreparedFormula } from "./types.js";
 
 /**
  * Linear rule anchored on the lowest price: `c = max(0, (n·Pmin − P) / ((n − 1)·Pmin))`, n > 1
@@ -17,15 +17,7 @@ import { clampUnit, stats, type FormulaContext, type PreparedFormula } from "./t
 export function prepareLinearLowest(ctx: FormulaContext): PreparedFormula {
   const n = ctx.params["n"]!;
   const { min: pmin } = stats(ctx.admitted);
-  if (pmin.sign() <= 0) {
-    return {
-      conditions: ["non-positive-price"],
-      score: (p) =>
-        p.le(pmin)
-          ? { value: Rational.ONE, inexact: false, clamped: p.lt(pmin) }
-          : { value: Rational.ZERO, inexact: false, clamped: true },
-    };
-  }
+  if (pmin.sign() <= 0) return nonPositiveLowest(pmin);
   const top = n.mul(pmin);
   const span = n.sub(Rational.ONE).mul(pmin);
   return { conditions: [], score: (p) => clampUnit(top.sub(p).div(span)) };

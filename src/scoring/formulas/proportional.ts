@@ -1,6 +1,6 @@
 // `proportional` (French "classique", UK "lowest price / price"): coefficient Pmin / P.
 import { Rational } from "../../exact/rational.js";
-import { clampUnit, stats, type FormulaContext, type PreparedFormula } from "./types.js";
+import { clampUnit, nonPositiveLowest, stats, type FormulaContext, type PreparedFormula } from "./types.js";
 
 /**
  * Proportional price rule: `c = Pmin / P`, points `W × Pmin / P`.
@@ -18,15 +18,7 @@ import { clampUnit, stats, type FormulaContext, type PreparedFormula } from "./t
  */
 export function prepareProportional(ctx: FormulaContext): PreparedFormula {
   const { min: pmin } = stats(ctx.admitted);
-  if (pmin.sign() <= 0) {
-    return {
-      conditions: ["non-positive-price"],
-      score: (p) =>
-        p.le(pmin)
-          ? { value: Rational.ONE, inexact: false, clamped: p.lt(pmin) }
-          : { value: Rational.ZERO, inexact: false, clamped: true },
-    };
-  }
+  if (pmin.sign() <= 0) return nonPositiveLowest(pmin);
   return {
     conditions: [],
     score: (p) => (p.sign() <= 0 ? { value: Rational.ONE, inexact: false, clamped: true } : clampUnit(pmin.div(p))),

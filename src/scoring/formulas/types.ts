@@ -71,3 +71,15 @@ export function stats(xs: readonly Rational[]): { min: Rational; max: Rational; 
   }
   return { min, max, mean: sum.div(Rational.of(xs.length)) };
 }
+
+/**
+ * A ratio rule (Pmin / P, n·Pmin − P) when the lowest admitted price is ≤ 0: dividing by it is
+ * meaningless, so the lowest offer gets full points and every dearer one 0 (declared as a condition).
+ */
+export function nonPositiveLowest(pmin: Rational): PreparedFormula {
+  return {
+    conditions: ["non-positive-price"],
+    score: (p) =>
+      p.le(pmin) ? { value: Rational.ONE, inexact: false, clamped: p.lt(pmin) } : { value: Rational.ZERO, inexact: false, clamped: true },
+  };
+}
