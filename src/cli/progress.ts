@@ -29,7 +29,8 @@ export function createProgress(total: number, stream: TtyLike = process.stderr, 
   const draw = (raw: string): void => {
     const label = terminalSafe(raw);
     const cols = stream.columns ?? 80;
-    const counter = ` ${count}/${total} `;
+    // Analyses report percentages (total 100); batches report tenders.
+    const counter = total === 100 ? ` ${count} % ` : ` ${count}/${total} `;
     const barWidth = Math.max(10, Math.min(40, cols - counter.length - 20));
     const filled = Math.round((barWidth * count) / total);
     const room = Math.max(0, cols - barWidth - counter.length - 3);
