@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sleb, uleb } from "../../src/smaa/wasm/asm.js";
-import { kernelLayout, simplexKernelBytes, WASM_MAX_OFFERS, WASM_SIMD } from "../../src/smaa/wasm/simplex-kernel.js";
+import { createSimplexKernel, f32Bounds, f32TotalsApply, kernelLayout, simplexKernelBytes, WASM_MAX_OFFERS, WASM_SIMD } from "../../src/smaa/wasm/simplex-kernel.js";
 import { DEFAULT_SIMPLEX_IMPL, runBlock } from "../../src/smaa/kernel.js";
 import { runSmaaWorkers } from "../../src/smaa/parallel.js";
 import { prepareRun, runSmaaSync } from "../../src/smaa/smaa2.js";
@@ -75,7 +75,12 @@ describe("wasm SIMD kernel", () => {
     const near = scores(40, 4, 11);
     near[5] = near[2]!.map((x, j) => (j === 0 ? x * (1 + 1e-13) : x));
     near[6] = near[2]!.map((x, j) => (j === 3 ? x * (1 - 1e-12) : x));
-    cases.push(tied, near, [[0, 0, 0], [0, 0, 0], [0, 0, 0]], Array.from({ length: 18 }, () => [0, 0]));
+    // f32-totals boundary: gaps of a few f32 ulps (some certain, some redone in f64)
+    const close = scores(30, 12, 13);
+    for (const [k, r] of [[4, 1 + 3e-6], [9, 1 + 6e-7], [11, 1 - 2e-5]] as const) close[k] = close[1]!.map((x) => x * r);
+    // negative and tiny coefficients: counting tally without f32 totals (f32TotalsApply false)
+    const signed = scores(20, 5, 14).map((row, i) => row.map((x, j) => (i % 3 === 0 ? x - 50 : j === 2 ? 1e-70 : x)));
+    cases.push(tied, near, close, signed, [[0, 0, 0], [0, 0, 0], [0, 0, 0]], Array.from({ length: 18 }, () => [0, 0]));
     for (const rows of cases) {
       const { plan } = prepareRun(problem(rows), { samples: 1, seed: 17, sampler: simplex });
       for (const [block, count] of [[0, 8192], [5, 1234], [2, 1]] as const) {
@@ -84,6 +89,51 @@ describe("wasm SIMD kernel", () => {
         expect(sameBits(wasm.rankCounts, js.rankCounts)).toBe(true);
         expect(sameBits(wasm.pairCounts, js.pairCounts)).toBe(true);
         expect(sameBits(wasm.cwSums, js.cwSums)).toBe(true);
+      }
+    }
+  });
+
+  it("f32 totals: chosen for nonnegative coefficients in range, same counts as the f64-totals kernel", () => {
+    const rows = scores(50, 40, 15);
+    rows[8] = [...rows[3]!]; // exact tie: every draw redone in f64
+    const coef = Float64Array.from(rows.flat(), (x) => x / 100);
+    expect(f32TotalsApply(coef, 40)).toBe(true);
+    expect(f32TotalsApply(Float64Array.of(0.5, -0.1), 2)).toBe(false);
+    expect(f32TotalsApply(Float64Array.of(0.5, 1e-70), 2)).toBe(false);
+    expect(f32TotalsApply(Float64Array.of(0.5, 2 ** 61), 2)).toBe(false);
+    for (const tie of [false, true]) {
+      const c = tie ? coef : Float64Array.from(scores(50, 40, 16).flat(), (x) => x / 100);
+      const a = createSimplexKernel(50, 40, c, false);
+      const b = createSimplexKernel(50, 40, c, false, false);
+      expect([a.f32Totals, b.f32Totals]).toEqual([true, false]);
+      for (const k of [a, b]) {
+        k.state.set([0x12345678, -0x789abcd, 0x0badf00d, 42]);
+        k.run(255);
+      }
+      expect(sameBits(a.rc, b.rc) && sameBits(a.p8, b.p8) && sameBits(a.cw, b.cw) && sameBits(a.state, b.state)).toBe(true);
+    }
+  });
+
+  it("f32 totals: the certified bounds contain the f64 total (Math.fround emulation, adversarial ranges)", () => {
+    let x = 99;
+    const next = (): number => {
+      x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+      return x / 4294967296;
+    };
+    for (const d of [1, 2, 7, 40, 300, 4096]) {
+      const { kLo, kHi } = f32Bounds(d);
+      for (let t = 0; t < 200; t++) {
+        const mag = 2 ** Math.round(120 * next() - 60); // one scale per trial, within [2^-60, 2^60]
+        const c = Array.from({ length: d }, () => (next() < 0.2 ? 0 : mag * (next() < 0.5 ? next() + 0.5 : 1 + 2 ** -23 * Math.round(8 * next()))));
+        const w = Array.from({ length: d }, () => (next() < 0.1 ? 0 : -Math.log(next() + 2 ** -33)));
+        let v64 = 0;
+        let vf = 0;
+        for (let j = 0; j < d; j++) {
+          v64 += c[j]! * w[j]!;
+          vf = Math.fround(vf + Math.fround(Math.fround(c[j]!) * Math.fround(w[j]!)));
+        }
+        expect(Math.fround(vf * kLo)).toBeLessThanOrEqual(v64);
+        expect(Math.fround(vf * kHi)).toBeGreaterThanOrEqual(v64);
       }
     }
   });

@@ -47,14 +47,14 @@ const f64Bytes = (x: number): number[] => Array.from(new Uint8Array(Float64Array
 const OP = {
   block: 0x02, loop: 0x03, if: 0x04, else: 0x05, end: 0x0b, br: 0x0c, br_if: 0x0d, call: 0x10,
   local_get: 0x20, local_set: 0x21, local_tee: 0x22,
-  i32_load: 0x28, i64_load: 0x29, f64_load: 0x2b, i32_load8_u: 0x2d, f32_load: 0x2a, i32_store: 0x36, i64_store: 0x37, f64_store: 0x39,
+  i32_load: 0x28, i64_load: 0x29, f64_load: 0x2b, i32_load8_u: 0x2d, f32_load: 0x2a, i32_store: 0x36, i64_store: 0x37, f32_store: 0x38, f64_store: 0x39,
   i32_store8: 0x3a, i32_wrap_i64: 0xa7,
   i32_const: 0x41, f64_const: 0x44,
   i32_eqz: 0x45, i32_eq: 0x46, i32_ne: 0x47, i32_lt_u: 0x49, i32_gt_u: 0x4b, i32_ge_u: 0x4f,
   f64_lt: 0x63, f64_gt: 0x64, f64_ge: 0x66,
   i32_popcnt: 0x69, i32_add: 0x6a, i32_sub: 0x6b, i32_mul: 0x6c, i32_and: 0x71, i32_or: 0x72, i32_xor: 0x73,
   i32_shl: 0x74, i32_shr_u: 0x76, i32_rotl: 0x77,
-  f64_add: 0xa0, f64_sub: 0xa1, f64_mul: 0xa2, f64_div: 0xa3, f64_convert_i32_u: 0xb8,
+  f64_add: 0xa0, f64_sub: 0xa1, f64_mul: 0xa2, f64_div: 0xa3, f64_convert_i32_u: 0xb8, f32_demote_f64: 0xb6,
 } as const;
 
 /** SIMD sub-opcodes (after the 0xfd prefix). */
@@ -64,7 +64,7 @@ const SIMD = {
   i8x16_lt_u: 0x26, f32x4_lt: 0x43, f64x2_eq: 0x47, f64x2_lt: 0x49, f64x2_gt: 0x4a,
   v128_and: 0x4e, v128_or: 0x50,
   f32x4_demote_f64x2_zero: 0x5e, i8x16_sub: 0x71, i32x4_sub: 0xb1, i64x2_bitmask: 0xc4, i64x2_add: 0xce, i64x2_sub: 0xd1,
-  f64x2_add: 0xf0, f64x2_sub: 0xf1, f64x2_mul: 0xf2,
+  f32x4_add: 0xe4, f32x4_mul: 0xe6, f64x2_add: 0xf0, f64x2_sub: 0xf1, f64x2_mul: 0xf2,
 } as const;
 
 export type Op = keyof typeof OP;
@@ -125,8 +125,8 @@ export class Func {
   }
 
   /** Memory access with a constant byte offset (address on the stack, plus value for stores). */
-  mem(name: "i32_load" | "i64_load" | "f64_load" | "i32_store" | "i64_store" | "f64_store" | "i32_store8" | "i32_load8_u" | "f32_load", offset: number): this {
-    const bytes = name === "i32_store8" || name === "i32_load8_u" ? 1 : name.startsWith("i32") || name === "f32_load" ? 4 : 8;
+  mem(name: "i32_load" | "i64_load" | "f64_load" | "i32_store" | "i64_store" | "f64_store" | "i32_store8" | "i32_load8_u" | "f32_load" | "f32_store", offset: number): this {
+    const bytes = name === "i32_store8" || name === "i32_load8_u" ? 1 : name.startsWith("i32") || name.startsWith("f32") ? 4 : 8;
     this.code.push(OP[name], ALIGN[bytes]!, ...uleb(offset));
     return this;
   }

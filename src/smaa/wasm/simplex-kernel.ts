@@ -9,7 +9,9 @@
 // PAIRWISE_MAX_OFFERS offers — the all-pairs tally with f64x2 compares: rank_i = #{k: V_k > V_i}
 // (popcount of the compare mask), pair counts as i64 lanes decremented by the all-ones masks; beyond
 // that, the counting tally (emitCountingTally: f32x4 rank prefilter with an exact f64 redo on ties,
-// pair counts from byte ranks). Exact ties stay exact: identical score rows give bit-identical totals
+// pair counts from byte ranks; with coefficients 0 or in [2^-60, 2^60], the counting tally's totals
+// are f32x4 with certified error bounds and the f64 totals computed only for draws the bounds leave
+// undecided: see F32 TOTALS). Exact ties stay exact: identical score rows give bit-identical totals
 // (same operations, same order), and every rank is decided by exact f64 comparisons.
 
 import { assemble, Func } from "./asm.js";
@@ -54,9 +56,16 @@ export interface KernelLayout {
   mB: number;
   r8: number;
   p8: number;
-  /** m rounded up to 4, and the totals rounded to f32 (padding −∞) for the counting tally's ranks. */
+  /**
+   * m rounded up to 4, and the counting tally's f32 rank keys: vf the totals rounded to f32 (padding
+   * −∞), or with f32 totals (see F32 TOTALS below) their certified lower bounds; vh the upper bounds.
+   */
   mF: number;
   vf: number;
+  vh: number;
+  /** F32 totals: length-d weights rounded to f32, and d × mF f32 transposed coefficients (padding 0). */
+  wf: number;
+  ctf: number;
   bytes: number;
 }
 
@@ -79,8 +88,11 @@ export function kernelLayout(m: number, d: number): KernelLayout {
   const p8 = r8 + mB;
   const mF = (m + 3) & ~3;
   const vf = up16(p8 + m * mB);
-  const bytes = up16(vf + mF * 4);
-  return { m, d, mP, dP, state, ke: keOff, we: weOff, ct, w, v, rc, pc, cw, mB, r8, p8, mF, vf, bytes };
+  const vh = up16(vf + mF * 4);
+  const wf = up16(vh + mF * 4);
+  const ctf = up16(wf + d * 4);
+  const bytes = up16(ctf + d * mF * 4);
+  return { m, d, mP, dP, state, ke: keOff, we: weOff, ct, w, v, rc, pc, cw, mB, r8, p8, mF, vf, vh, wf, ctf, bytes };
 }
 
 /** Emits one xoshiro128** step on locals s[0..3]; leaves the 32-bit output in local `r`. */
@@ -98,16 +110,15 @@ function emitNext(f: Func, s: number[], r: number, t: number): void {
 }
 
 /**
- * Emits one draw: W ← d Exp(1) weights, V ← C·W (padding offer, if any, set to −∞ so it never
- * outranks anyone); leaves Σ W in local `sum`.
+ * Emits one draw: W ← d Exp(1) weights (and, with `f32`, their f32 roundings at wf), then — without
+ * `f32` — V ← C·W (emitTotalsF64); leaves Σ W in local `sum`.
  */
-function emitDraw(f: Func, L: KernelLayout, s: number[], sum: number): void {
+function emitDraw(f: Func, L: KernelLayout, s: number[], sum: number, f32: boolean): void {
   const r = f.local("i32");
   const r2 = f.local("i32");
   const t = f.local("i32");
   const x = f.local("f64");
   const jo = f.local("i32");
-  const co = f.local("i32");
   const iz8 = f.local("i32");
   // weights
   f.f64(0).set(sum).i32(0).set(jo);
@@ -130,9 +141,17 @@ function emitDraw(f: Func, L: KernelLayout, s: number[], sum: number): void {
   f.end(); // retry loop
   f.end(); // block
   f.get(jo).get(x).mem("f64_store", L.w);
+  if (f32) f.get(jo).i32(1).op("i32_shr_u").get(x).op("f32_demote_f64").mem("f32_store", L.wf);
   f.get(sum).get(x).op("f64_add").set(sum);
   f.get(jo).i32(8).op("i32_add").tee(jo).i32(L.d * 8).op("i32_lt_u").brIf(0);
   f.end();
+  if (!f32) emitTotalsF64(f, L);
+}
+
+/** Emits V ← C·W in f64 (padding offer, if any, set to −∞ so it never outranks anyone). */
+function emitTotalsF64(f: Func, L: KernelLayout): void {
+  const jo = f.local("i32");
+  const co = f.local("i32");
   // totals, CHUNK_VECTORS f64x2 accumulators at a time, leaves in order
   const nv = L.mP / 2;
   const chunks = Math.ceil(nv / CHUNK_VECTORS);
@@ -197,6 +216,83 @@ function emitAddWeights(f: Func, L: KernelLayout, i: number, sum: number, sc: nu
   f.end();
 }
 
+/**
+ * F32 TOTALS (counting tally, every coefficient 0 or in [2^-60, 2^60]: see f32TotalsApply). The totals
+ * are first computed in f32x4 (four offers a lane group, half the f64x2 work): Vf = Σ_j fl32(c_ij)·
+ * fl32(w_j) in leaf order. With nonnegative terms and no underflow or overflow (the range condition:
+ * nonzero weights are ≥ 2^-45 and ≤ 2^7), |Vf − V| ≤ γ_{d+2}·V for the exact dot product V, γ_n =
+ * n·2^-24/(1 − n·2^-24), and the f64 total the JS reference computes is within γ^{f64}_d·V ≪ 2^-24·V of
+ * V. So lo = fl32(Vf·kLo) ≤ V64 ≤ hi = fl32(Vf·kHi) with the constants of f32Bounds. Where lo_k > hi_i,
+ * V64_k > V64_i for certain; a pair is uncertain when neither lo_k > hi_i nor lo_i > hi_k. Ranks come from
+ * rank_i = #{k: lo_k > hi_i} (emitRanksF32), and Σ rank = m(m−1)/2 exactly when no pair is uncertain;
+ * then every pair is strictly ordered in f64 the same way, so these ranks are the f64 ranks. Otherwise
+ * (near-ties within ~2(d+6)·2^-24 relative, and always with exact ties) the draw's f64 totals are computed
+ * and ranked exactly as without f32 totals. Results are therefore bit-identical to the f64 kernel and to
+ * the JS reference: the f32 totals only decide how fast a rank is found, never what it is.
+ */
+
+/**
+ * f32 multipliers kLo ≤ 1 − ε and kHi ≥ 1 + ε, ε = γ_{d+2} + 4u (u = 2^-24), of the certified bounds.
+ * With Vf ∈ [V(1 − γ), V(1 + γ)] and V64 ∈ [V(1 − g), V(1 + g)] (g = γ^{f64}_d < 10^-12):
+ * hi = fl32(Vf·kHi) ≥ Vf(1 + γ + 4u)(1 − u) ≥ Vf(1 + γ + 2u) ≥ Vf(1 + g)/(1 − γ) ≥ V64, since
+ * γ²/(1 − γ) + g < 2u for d ≤ 4096 (γ < 2.5·10^-4); and lo = fl32(Vf·kLo) ≤ Vf(1 − γ − 3u) ≤
+ * Vf(1 − g)/(1 + γ) ≤ V64.
+ */
+export function f32Bounds(d: number): { kLo: number; kHi: number } {
+  const u = 2 ** -24;
+  const g = ((d + 2) * u) / (1 - (d + 2) * u);
+  const eps = g + 4 * u;
+  let kHi = Math.fround(1 + eps);
+  if (kHi < 1 + eps) kHi += 2 ** -23;
+  let kLo = Math.fround(1 - eps);
+  if (kLo > 1 - eps) kLo -= 2 ** -24;
+  return { kLo, kHi };
+}
+
+/** True when the kernel may use f32 totals: every coefficient 0 or in [2^-60, 2^60], d ≤ 4096. */
+export function f32TotalsApply(coef: Float64Array, d: number): boolean {
+  if (d > 4096) return false;
+  for (const c of coef) if (!(c === 0 || (c >= 2 ** -60 && c <= 2 ** 60))) return false;
+  return true;
+}
+
+/**
+ * Emits Vf = C·W in f32x4 (CHUNK_VECTORS accumulators at a time, leaves in order) and stores the
+ * certified bounds lo (at vf; padding offers −∞) and hi (at vh) of each f64 total.
+ */
+function emitTotalsF32(f: Func, L: KernelLayout): void {
+  const { kLo, kHi } = f32Bounds(L.d);
+  const nq = L.mF / 4;
+  const chunks = Math.ceil(nq / CHUNK_VECTORS);
+  const acc = Array.from({ length: Math.ceil(nq / chunks) }, () => f.local("v128"));
+  const wj = f.local("v128");
+  const klo = f.local("v128");
+  const khi = f.local("v128");
+  const jo = f.local("i32");
+  const co = f.local("i32");
+  f.f64(kLo).op("f32_demote_f64").simd("f32x4_splat").set(klo);
+  f.f64(kHi).op("f32_demote_f64").simd("f32x4_splat").set(khi);
+  for (let c = 0, u0 = 0; c < chunks; c++) {
+    const u1 = u0 + Math.ceil((nq - u0) / (chunks - c));
+    for (let u = u0; u < u1; u++) f.f64(0).simd("f64x2_splat").set(acc[u - u0]!); // all-zero bits: +0 lanes
+    f.i32(0).set(jo).i32(0).set(co);
+    f.begin("loop");
+    f.get(jo).mem("f32_load", L.wf).simd("f32x4_splat").set(wj);
+    for (let u = u0; u < u1; u++) {
+      f.get(acc[u - u0]!).get(co).v128Load(L.ctf + u * 16).get(wj).simd("f32x4_mul").simd("f32x4_add").set(acc[u - u0]!);
+    }
+    f.get(co).i32(L.mF * 4).op("i32_add").set(co);
+    f.get(jo).i32(4).op("i32_add").tee(jo).i32(L.d * 4).op("i32_lt_u").brIf(0);
+    f.end();
+    for (let u = u0; u < u1; u++) {
+      f.i32(0).get(acc[u - u0]!).get(klo).simd("f32x4_mul").v128Store(L.vf + u * 16);
+      f.i32(0).get(acc[u - u0]!).get(khi).simd("f32x4_mul").v128Store(L.vh + u * 16);
+    }
+    u0 = u1;
+  }
+  for (let i = L.m; i < L.mF; i++) f.i32(0).f64(-Infinity).op("f32_demote_f64").mem("f32_store", L.vf + i * 4);
+}
+
 /** Rows of the counting tally that share one load of each V vector. */
 const ROW_GROUP = 4;
 
@@ -232,12 +328,14 @@ function emitRanksF64(f: Func, L: KernelLayout, vi: number[], racc: number[], vk
  * rounded totals give equal ranks, and ranks with ties sum to less than m(m−1)/2, so the caller tests
  * Σ rank = m(m−1)/2 and redoes the draw's ranks in f64 otherwise (always, with exact ties).
  */
-function emitRanksF32(f: Func, L: KernelLayout, vi: number[], racc: number[], vk: number, rk: number, rsum: number): void {
+function emitRanksF32(f: Func, L: KernelLayout, vi: number[], racc: number[], vk: number, rk: number, rsum: number, certified: boolean): void {
   const nv = L.mP / 2;
   const nq = L.mF / 4;
+  // rows: hi bounds (certified: lo_k > hi_i, see F32 TOTALS) or the rounded totals themselves
+  const rows = certified ? L.vh : L.vf;
   // V → f32: two f64x2 demoted, then packed (bytes 0–7 of each) into one f32x4; −∞ beyond the offers
   const lo8 = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
-  for (let q = 0; q < nq; q++) {
+  for (let q = 0; q < (certified ? 0 : nq); q++) {
     f.i32(0);
     for (const u of [2 * q, 2 * q + 1]) {
       if (u < nv) f.i32(0).v128Load(L.v + u * 16);
@@ -250,7 +348,7 @@ function emitRanksF32(f: Func, L: KernelLayout, vi: number[], racc: number[], vk
   for (let i0 = 0; i0 < L.m; i0 += ROW_GROUP) {
     const g = Math.min(ROW_GROUP, L.m - i0);
     for (let a = 0; a < g; a++) {
-      f.i32(0).mem("f32_load", L.vf + (i0 + a) * 4).simd("f32x4_splat").set(vi[a]!);
+      f.i32(0).mem("f32_load", rows + (i0 + a) * 4).simd("f32x4_splat").set(vi[a]!);
       f.f64(0).simd("f64x2_splat").set(racc[a]!);
     }
     for (let q = 0; q < nq; q++) {
@@ -275,7 +373,7 @@ function emitRanksF32(f: Func, L: KernelLayout, vi: number[], racc: number[], vk
  * per draw, no data-dependent branch but the rare f64 redo and the rank-1 test, instead of the JS
  * insertion sort's inversions.
  */
-function emitCountingTally(f: Func, L: KernelLayout, sum: number): void {
+function emitCountingTally(f: Func, L: KernelLayout, sum: number, f32: boolean): void {
   const vi = Array.from({ length: ROW_GROUP }, () => f.local("v128"));
   const racc = Array.from({ length: ROW_GROUP }, () => f.local("v128"));
   const vk = f.local("v128");
@@ -285,8 +383,9 @@ function emitCountingTally(f: Func, L: KernelLayout, sum: number): void {
   const rsum = f.local("i32");
   const q = f.local("i32");
   const r8v = Array.from({ length: L.mB / 16 }, () => f.local("v128"));
-  emitRanksF32(f, L, vi, racc, vk, rk, rsum);
+  emitRanksF32(f, L, vi, racc, vk, rk, rsum, f32);
   f.get(rsum).i32((L.m * (L.m - 1)) / 2).op("i32_ne").begin("if");
+  if (f32) emitTotalsF64(f, L);
   emitRanksF64(f, L, vi, racc, vk);
   f.end();
   for (let i = 0; i < L.m; i++) {
@@ -321,7 +420,8 @@ function emitState(f: Func, L: KernelLayout, s: number[], store: boolean): void 
  * in-kernel — all pairs (`pairwise`, pair counts in i64) or by counting (pair counts in bytes: count ≤
  * 255 between flushes). The RNG state is read from and written back to memory around each call.
  */
-export function simplexKernelBytes(m: number, d: number, pairwise: boolean): Uint8Array {
+export function simplexKernelBytes(m: number, d: number, pairwise: boolean, f32Totals = false): Uint8Array {
+  const f32 = f32Totals && !pairwise;
   const L = kernelLayout(m, d);
   const run = new Func(["i32"], []);
   {
@@ -329,9 +429,10 @@ export function simplexKernelBytes(m: number, d: number, pairwise: boolean): Uin
     const sum = run.local("f64");
     emitState(run, L, s, false);
     run.begin("loop");
-    emitDraw(run, L, s, sum);
+    emitDraw(run, L, s, sum, f32);
+    if (f32) emitTotalsF32(run, L);
     if (pairwise) emitPairwiseTally(run, L, sum);
-    else emitCountingTally(run, L, sum);
+    else emitCountingTally(run, L, sum, f32);
     run.get(0).i32(1).op("i32_sub").tee(0).brIf(0);
     run.end();
     emitState(run, L, s, true);
@@ -370,6 +471,8 @@ export interface SimplexKernel {
   layout: KernelLayout;
   run: (count: number) => void;
   pairwise: boolean;
+  /** Counting tally with f32 totals and certified bounds (see F32 TOTALS). */
+  f32Totals: boolean;
   state: Int32Array;
   /** Length-m totals and length-d weights of the last draw (diagnostics). */
   V: Float64Array;
@@ -382,10 +485,11 @@ export interface SimplexKernel {
 }
 
 /** Compiles and instantiates the kernel for an m × d coefficient matrix (row-major, offers × leaves). */
-export function createSimplexKernel(m: number, d: number, coef: Float64Array, pairwise: boolean): SimplexKernel {
+export function createSimplexKernel(m: number, d: number, coef: Float64Array, pairwise: boolean, allowF32 = true): SimplexKernel {
   const L = kernelLayout(m, d);
   if (!wasmApi) throw new Error("SMAA: WebAssembly is not available");
-  const mod = new wasmApi.Module(simplexKernelBytes(m, d, pairwise));
+  const f32Totals = allowF32 && !pairwise && f32TotalsApply(coef, d);
+  const mod = new wasmApi.Module(simplexKernelBytes(m, d, pairwise, f32Totals));
   const inst = new wasmApi.Instance(mod, { js: { expSlow } });
   const ex = inst.exports as { mem: { buffer: ArrayBuffer }; run: (count: number) => void };
   const buf = ex.mem.buffer;
@@ -393,11 +497,14 @@ export function createSimplexKernel(m: number, d: number, coef: Float64Array, pa
   new Float64Array(buf, L.we, 256).set(we);
   const ct = new Float64Array(buf, L.ct, d * L.mP);
   for (let i = 0; i < m; i++) for (let j = 0; j < d; j++) ct[j * L.mP + i] = coef[i * d + j]!;
+  const ctf = new Float32Array(buf, L.ctf, d * L.mF);
+  for (let i = 0; i < m; i++) for (let j = 0; j < d; j++) ctf[j * L.mF + i] = coef[i * d + j]!;
   new Uint8Array(buf, L.r8, L.mB).fill(255); // padding ranks: never below a real offer's rank
   return {
     layout: L,
     run: ex.run,
     pairwise,
+    f32Totals,
     state: new Int32Array(buf, L.state, 4),
     V: new Float64Array(buf, L.v, m),
     W: new Float64Array(buf, L.w, d),
