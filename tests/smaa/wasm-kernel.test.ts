@@ -138,6 +138,15 @@ describe("wasm SIMD kernel", () => {
     }
   });
 
+  it("at WASM_MAX_OFFERS (ranks up to 127: signed byte compares, i16 → i8 narrowing) matches the JS reference", () => {
+    const rows = scores(WASM_MAX_OFFERS, 3, 18);
+    rows[100] = [...rows[7]!]; // an exact tie near the top of the byte range
+    const { plan } = prepareRun(problem(rows), { samples: 1, seed: 5, sampler: simplex });
+    const js = runBlock(plan, 1, 700, "js");
+    const wasm = runBlock(plan, 1, 700, "wasm");
+    expect(sameBits(wasm.rankCounts, js.rankCounts) && sameBits(wasm.pairCounts, js.pairCounts) && sameBits(wasm.cwSums, js.cwSums)).toBe(true);
+  });
+
   it("beyond WASM_MAX_OFFERS the JS path runs, with the same numbers whatever impl is asked", () => {
     const { plan } = prepareRun(problem(scores(WASM_MAX_OFFERS + 2, 3, 12)), { samples: 1, seed: 3, sampler: simplex });
     const js = runBlock(plan, 0, 500, "js");

@@ -61,9 +61,10 @@ const OP = {
 const SIMD = {
   v128_load: 0x00, v128_store: 0x0b, v128_const: 0x0c, i8x16_splat: 0x0f, f32x4_splat: 0x13, f64x2_splat: 0x14,
   i32x4_extract_lane: 0x1b, i64x2_extract_lane: 0x1d, f64x2_extract_lane: 0x21,
-  i8x16_lt_u: 0x26, f32x4_lt: 0x43, f64x2_eq: 0x47, f64x2_lt: 0x49, f64x2_gt: 0x4a,
+  i8x16_lt_u: 0x26, i8x16_gt_s: 0x27, f32x4_lt: 0x43, f64x2_eq: 0x47, f64x2_lt: 0x49, f64x2_gt: 0x4a,
   v128_and: 0x4e, v128_or: 0x50,
   f32x4_demote_f64x2_zero: 0x5e, i8x16_sub: 0x71, i32x4_sub: 0xb1, i64x2_bitmask: 0xc4, i64x2_add: 0xce, i64x2_sub: 0xd1,
+  i8x16_narrow_i16x8_u: 0x66, i16x8_narrow_i32x4_u: 0x86, i32x4_add: 0xae,
   f32x4_add: 0xe4, f32x4_mul: 0xe6, f64x2_add: 0xf0, f64x2_sub: 0xf1, f64x2_mul: 0xf2,
 } as const;
 

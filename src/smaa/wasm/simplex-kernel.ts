@@ -18,7 +18,7 @@ import { assemble, Func } from "./asm.js";
 import { expSlow, ke, we } from "../exp-ziggurat.js";
 
 /**
- * Most offers the wasm kernel takes. Byte ranks and byte pair counters need m ≤ 254; the counting
+ * Most offers the wasm kernel takes. Byte ranks compared as signed bytes need m ≤ 128; the counting
  * tally is unrolled (≈ m²/10 instructions), so beyond ~128 offers the module (250 KB at 128) takes
  * longer to compile than it saves on a typical run: larger tenders keep the JS path.
  */
@@ -322,18 +322,32 @@ function emitRanksF64(f: Func, L: KernelLayout, vi: number[], racc: number[], vk
 }
 
 /**
+ * Quad vectors (4 offers each) of f32 rank accumulators live at once in emitRanksF32: one byte vector.
+ * With their hi bounds in registers too (4 + 4 + the splat), nothing spills; 8 quads ran 1.6× slower.
+ */
+const RANK_CHUNK_QUADS = 4;
+
+/**
  * Emits ranks from the totals rounded to f32 (f32x4: twice the lanes of f64x2), into r8, and leaves
  * Σ rank in `rsum`. Rounding is monotone, so f32(V_k) > f32(V_i) implies V_k > V_i and f32(V_k) <
  * f32(V_i) implies V_k < V_i: the f32 ranks are exact unless two rounded totals are equal. Equal
  * rounded totals give equal ranks, and ranks with ties sum to less than m(m−1)/2, so the caller tests
  * Σ rank = m(m−1)/2 and redoes the draw's ranks in f64 otherwise (always, with exact ties).
+ *
+ * Column accumulation: for each offer i (unrolled), lo_i is splatted and compared with the hi bounds
+ * of four offers k at a time; the masks [lo_i > hi_k] are added to per-k i32x4 counters, so after the
+ * last row each lane holds rank_k = #{i: lo_i > hi_k} directly: no horizontal sums. The counters
+ * (≤ 127) are narrowed i32 → i16 → i8 into r8, RANK_CHUNK_QUADS quads (16 offers) per pass over the
+ * rows, their hi bounds held in locals for the pass.
+ * Padding offers get hi = +∞ (rank 0, outside Σ rank; their bytes are never read as ranks).
  */
-function emitRanksF32(f: Func, L: KernelLayout, vi: number[], racc: number[], vk: number, rk: number, rsum: number, certified: boolean): void {
+function emitRanksF32(f: Func, L: KernelLayout, acc: number[], vk: number, rsum: number, certified: boolean): void {
   const nv = L.mP / 2;
   const nq = L.mF / 4;
-  // rows: hi bounds (certified: lo_k > hi_i, see F32 TOTALS) or the rounded totals themselves
-  const rows = certified ? L.vh : L.vf;
-  // V → f32: two f64x2 demoted, then packed (bytes 0–7 of each) into one f32x4; −∞ beyond the offers
+  // rows (splatted): lo bounds at vf; columns: hi bounds (certified: lo_i > hi_k, see F32 TOTALS) or
+  // the rounded totals themselves
+  const cols = certified ? L.vh : L.vf;
+  // V → f32: two f64x2 demoted, then packed (bytes 0–7 of each) into one f32x4
   const lo8 = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
   for (let q = 0; q < (certified ? 0 : nq); q++) {
     f.i32(0);
@@ -344,32 +358,44 @@ function emitRanksF32(f: Func, L: KernelLayout, vi: number[], racc: number[], vk
     }
     f.shuffle(lo8).v128Store(L.vf + q * 16);
   }
-  f.i32(0).set(rsum);
-  for (let i0 = 0; i0 < L.m; i0 += ROW_GROUP) {
-    const g = Math.min(ROW_GROUP, L.m - i0);
+  for (let k = L.m; k < L.mF; k++) f.i32(0).f64(Infinity).op("f32_demote_f64").mem("f32_store", cols + k * 4);
+  const zero = (loc: number): void => void f.f64(0).simd("f64x2_splat").set(loc); // all-zero bits: integer lanes 0
+  const sumv = acc[RANK_CHUNK_QUADS]!;
+  zero(sumv);
+  for (let q0 = 0; q0 < nq; q0 += RANK_CHUNK_QUADS) {
+    const g = Math.min(RANK_CHUNK_QUADS, nq - q0);
     for (let a = 0; a < g; a++) {
-      f.i32(0).mem("f32_load", rows + (i0 + a) * 4).simd("f32x4_splat").set(vi[a]!);
-      f.f64(0).simd("f64x2_splat").set(racc[a]!);
+      zero(acc[a]!);
+      f.i32(0).v128Load(cols + (q0 + a) * 16).set(acc[RANK_CHUNK_QUADS + 1 + a]!);
     }
-    for (let q = 0; q < nq; q++) {
-      f.i32(0).v128Load(L.vf + q * 16).set(vk);
-      for (let a = 0; a < g; a++) f.get(racc[a]!).get(vi[a]!).get(vk).simd("f32x4_lt").simd("i32x4_sub").set(racc[a]!);
+    for (let i = 0; i < L.m; i++) {
+      f.i32(0).mem("f32_load", L.vf + i * 4).simd("f32x4_splat").set(vk);
+      for (let a = 0; a < g; a++) f.get(acc[a]!).get(acc[RANK_CHUNK_QUADS + 1 + a]!).get(vk).simd("f32x4_lt").simd("i32x4_sub").set(acc[a]!);
     }
-    for (let a = 0; a < g; a++) {
-      f.get(racc[a]!).lane("i32x4_extract_lane", 0).get(racc[a]!).lane("i32x4_extract_lane", 1).op("i32_add");
-      f.get(racc[a]!).lane("i32x4_extract_lane", 2).get(racc[a]!).lane("i32x4_extract_lane", 3).op("i32_add");
-      f.op("i32_add").set(rk);
-      f.i32(0).get(rk).mem("i32_store8", L.r8 + i0 + a);
-      f.get(rsum).get(rk).op("i32_add").set(rsum);
+    for (let a = 0; a < g; a++) f.get(sumv).get(acc[a]!).simd("i32x4_add").set(sumv);
+    // bytes: quads (4b … 4b+3) → i16x8 pairs → one i8x16 (missing quads: zero)
+    for (let b = 0; b < Math.ceil(g / 4); b++) {
+      f.i32(0);
+      for (const h of [0, 1]) {
+        for (const a of [4 * b + 2 * h, 4 * b + 2 * h + 1]) {
+          if (a < g) f.get(acc[a]!);
+          else f.f64(0).simd("f64x2_splat");
+        }
+        f.simd("i16x8_narrow_i32x4_u");
+      }
+      f.simd("i8x16_narrow_i16x8_u").v128Store(L.r8 + (q0 / 4 + b) * 16);
     }
   }
+  f.get(sumv).lane("i32x4_extract_lane", 0).get(sumv).lane("i32x4_extract_lane", 1).op("i32_add");
+  f.get(sumv).lane("i32x4_extract_lane", 2).get(sumv).lane("i32x4_extract_lane", 3).op("i32_add");
+  f.op("i32_add").set(rsum);
 }
 
 /**
  * Emits the counting tally for many offers: exact ranks (f32 compares, f64 when rounding leaves a
  * tie; see emitRanksF32), then rank counts and central weights, then pair counts from the ranks —
  * V_i > V_k exactly when rank_i < rank_k, ties included — as i8x16 compares of byte ranks, counted in
- * byte counters that the caller flushes at most every 255 draws. About m²/4 + m²/16 vector operations
+ * byte counters that the caller flushes at most every 255 draws. About m²/2 + m²/4 vector operations
  * per draw, no data-dependent branch but the rare f64 redo and the rank-1 test, instead of the JS
  * insertion sort's inversions.
  */
@@ -383,7 +409,8 @@ function emitCountingTally(f: Func, L: KernelLayout, sum: number, f32: boolean):
   const rsum = f.local("i32");
   const q = f.local("i32");
   const r8v = Array.from({ length: L.mB / 16 }, () => f.local("v128"));
-  emitRanksF32(f, L, vi, racc, vk, rk, rsum, f32);
+  const acc = Array.from({ length: 2 * RANK_CHUNK_QUADS + 1 }, () => f.local("v128"));
+  emitRanksF32(f, L, acc, vk, rsum, f32);
   f.get(rsum).i32((L.m * (L.m - 1)) / 2).op("i32_ne").begin("if");
   if (f32) emitTotalsF64(f, L);
   emitRanksF64(f, L, vi, racc, vk);
@@ -401,8 +428,10 @@ function emitCountingTally(f: Func, L: KernelLayout, sum: number, f32: boolean):
     f.i32(0).mem("i32_load8_u", L.r8 + i).simd("i8x16_splat").set(ri);
     r8v.forEach((loc, b) => {
       const cell = L.p8 + i * L.mB + 16 * b;
-      // byte lanes where rank_i < rank_k are all-ones (−1): subtracting counts them
-      f.i32(0).i32(0).v128Load(cell).get(ri).get(loc).simd("i8x16_lt_u").simd("i8x16_sub").v128Store(cell);
+      // byte lanes where rank_i < rank_k are all-ones (−1): subtracting counts them. Ranks are ≤ 127
+      // (m ≤ WASM_MAX_OFFERS), so the signed compare is exact (one instruction on x64, where the
+      // unsigned one is emulated); padding lanes hold junk ranks, and their counters are never flushed.
+      f.i32(0).i32(0).v128Load(cell).get(loc).get(ri).simd("i8x16_gt_s").simd("i8x16_sub").v128Store(cell);
     });
   }
 }
@@ -499,7 +528,7 @@ export function createSimplexKernel(m: number, d: number, coef: Float64Array, pa
   for (let i = 0; i < m; i++) for (let j = 0; j < d; j++) ct[j * L.mP + i] = coef[i * d + j]!;
   const ctf = new Float32Array(buf, L.ctf, d * L.mF);
   for (let i = 0; i < m; i++) for (let j = 0; j < d; j++) ctf[j * L.mF + i] = coef[i * d + j]!;
-  new Uint8Array(buf, L.r8, L.mB).fill(255); // padding ranks: never below a real offer's rank
+  new Uint8Array(buf, L.r8, L.mB).fill(255); // padding ranks (rewritten by every draw's f32 ranks; never read as ranks)
   return {
     layout: L,
     run: ex.run,
