@@ -2,10 +2,10 @@
 // the user's language (French by default; --lang en or PSC_AUDIT_LANG=en). No IO here beyond what
 // commander prints for --help and --version; commands are imported only when chosen (start-up time).
 import path from "node:path";
-import { Command, Help, Option } from "commander";
+import { Command, Help, InvalidArgumentError, Option } from "commander";
 import type { CommandOutcome, ProgressReport } from "../commands/outcome.js";
 import type { Rational } from "../exact/rational.js";
-import { commanderMessage, helpWords, type HelpKey } from "../i18n/help.js";
+import { commanderMessage, helpWords, usageMessage, type HelpKey } from "../i18n/help.js";
 import { LANGS, type Lang } from "../i18n/lang.js";
 import { terminalSafe } from "../report/text-safety.js";
 import { DEFAULT_SAMPLES, DEFAULT_SEED } from "../sensitivity/defaults.js";
@@ -38,10 +38,14 @@ interface OutputChoice {
  * (.json → json, .csv → csv where offered, .md → markdown, .txt or none → table); else the default.
  * Colour and the terminal width only for a table on a terminal's stdout, never in a file.
  */
-function outputChoice(cmd: Command, o: Raw, offered: readonly string[]): OutputChoice {
+function outputChoice(cmd: Command, o: Raw, offered: readonly string[], lang: Lang): OutputChoice {
   const output = o.output as string | undefined;
   const toFile = output !== undefined && output !== "-";
   let format = o.format as string;
+  if (toFile && /\.(pdf|html?)$/i.test(output)) {
+    // A text table in a file named .pdf would be a silent trap: point to the report command.
+    throw new InvalidArgumentError(usageMessage(lang, "useReport", { file: output, command: cmd.name() }));
+  }
   if (cmd.getOptionValueSource("format") !== "cli" && toFile) {
     const ext = path.extname(output).toLowerCase();
     const inferred = ext === ".json" ? "json" : ext === ".csv" ? "csv" : ext === ".md" || ext === ".markdown" ? "markdown" : ext === ".txt" || ext === "" ? "table" : null;
@@ -184,7 +188,7 @@ export function buildProgram(select: Select, lang: Lang, argv: readonly string[]
     )
     .action(async (offers: string, o: Raw, cmd: Command) => {
       const { runScore } = await import("../commands/score.js");
-      const out = outputChoice(cmd, o, SCORE_FORMATS);
+      const out = outputChoice(cmd, o, SCORE_FORMATS, o.lang as Lang);
       select(
         () =>
           runScore(offers, {
@@ -224,7 +228,7 @@ export function buildProgram(select: Select, lang: Lang, argv: readonly string[]
     )
     .action(async (offers: string, o: Raw, cmd: Command) => {
       const { runSensitivity } = await import("../commands/sensitivity.js");
-      const out = outputChoice(cmd, o, SENSITIVITY_FORMATS);
+      const out = outputChoice(cmd, o, SENSITIVITY_FORMATS, o.lang as Lang);
       select(
         withProgress((progress) =>
           runSensitivity(offers, {
@@ -270,7 +274,7 @@ export function buildProgram(select: Select, lang: Lang, argv: readonly string[]
     )
     .action(async (inputs: string[], o: Raw, cmd: Command) => {
       const { runCheckMany } = await import("../commands/check-many.js");
-      const out = outputChoice(cmd, o, CHECK_FORMATS);
+      const out = outputChoice(cmd, o, CHECK_FORMATS, o.lang as Lang);
       select(
         withProgress((progress) =>
           runCheckMany(inputs, {

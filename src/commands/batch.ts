@@ -22,6 +22,7 @@ import { batchWords } from "../i18n/batch.js";
 import { formatLocation } from "../i18n/diagnostics.js";
 import type { Diagnostic } from "../domain/types.js";
 import type { Lang } from "../i18n/lang.js";
+import { messageOf } from "../i18n/messages.js";
 import type { CommandOutcome } from "./outcome.js";
 import { terminalSafe } from "../report/text-safety.js";
 
@@ -103,7 +104,7 @@ export function problemReason(diagnostics: readonly Diagnostic[], lang: Lang): s
   const e = errors[0];
   if (!e) return "";
   const at = e.location ? `${formatLocation({ ...e.location, file: path.basename(e.location.file) })} ` : "";
-  return batchWords(lang).problems({ errors: errors.length, first: `${at}${e.code}` });
+  return batchWords(lang).problems({ errors: errors.length, first: `${at}${e.code} : ${messageOf(e, lang)}`.replace(" : ", lang === "fr" ? " : " : ": ") });
 }
 
 export async function runBatch(paths: readonly string[], perTender: PerTender, options: BatchOptions): Promise<CommandOutcome> {

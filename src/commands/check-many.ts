@@ -30,7 +30,11 @@ export async function runCheckMany(paths: readonly string[], options: CheckManyO
     if (run.kind === "nothing") return { exitCode: EXIT.ok, skipped: true, reason: "", record: { verdict: null, counts: null } };
     return {
       exitCode: run.failed ? EXIT.failOn : EXIT.ok,
-      reason: tc(options.lang, "summary", { ...run.result.counts }),
+      // A proven inconsistency is the finding that matters, even when no single figure disagrees.
+      reason:
+        run.result.verdict === "inconsistent"
+          ? `${tc(options.lang, "verdict_inconsistent")} ${tc(options.lang, "summary", { ...run.result.counts })}`
+          : tc(options.lang, "summary", { ...run.result.counts }),
       record: { verdict: run.result.verdict, counts: run.result.counts },
     };
   };

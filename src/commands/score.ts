@@ -10,6 +10,7 @@ import { renderScoreTerminal } from "../report/renderers/score-terminal.js";
 import type { RenderOptions, Renderer } from "../report/renderers/types.js";
 import type { ScoreModel } from "../report/score-model.js";
 import { scoreTender } from "../scoring/score-tender.js";
+import { effectiveWeights } from "../sensitivity/effective-weight.js";
 import { hasOccultedValues } from "../domain/occulted.js";
 import { loadFromArgs } from "./load.js";
 import type { Tender } from "../domain/types.js";
@@ -47,7 +48,10 @@ export async function runScore(offersArg: string, options: ScoreCommandOptions):
   if (hasOccultedValues(loaded.tender)) return scoreUnknowns(loaded.tender, loaded.inputs, options, messages);
 
   const result = scoreTender(loaded.tender);
-  const model = buildScoreModel(loaded.tender, result, loaded.diagnostics);
+  // The scoring patterns courts have censured (min–max with two offers, a price gap quality cannot
+  // close, a neutralised criterion) are said here too, not only by `sensitivity`.
+  const patterns = effectiveWeights(loaded.tender, result).warnings;
+  const model = buildScoreModel(loaded.tender, result, [...loaded.diagnostics, ...patterns]);
   const render = renderOptions(options);
   const output = await SCORE_RENDERERS[options.format](model, render);
   // Warnings are part of the table output; for machine formats they also go to stderr.

@@ -150,22 +150,24 @@ const USAGE = {
   fr: {
     number: (a: UsageArgs) => `nombre attendu, reçu « ${a.text} »`,
     nonNegative: (a: UsageArgs) => `nombre ≥ 0 attendu, reçu « ${a.text} »`,
-    whole: (a: UsageArgs) => `nombre entier attendu, reçu « ${a.text} »`,
+    whole: (a: UsageArgs) => `nombre entier positif ou nul attendu, reçu « ${a.text} »`,
     wholeIn: (a: UsageArgs) => `nombre entier dans [${a.min}, ${a.max}] attendu, reçu « ${a.text} »`,
     probability: (a: UsageArgs) => `nombre dans ]0, 1[ attendu, reçu « ${a.text} »`,
     range: (a: UsageArgs) => `BAS:HAUT attendu (par exemple 50000:250000, ou 0:inf), reçu « ${a.text} »`,
     lowerBound: (a: UsageArgs) => `borne basse attendue dans BAS:HAUT, reçu « ${a.text} »`,
     loBelowHi: (a: UsageArgs) => `BAS < HAUT attendu, reçu « ${a.text} »`,
+    useReport: (a: UsageArgs) => `« ${a.file} » : ${a.command} écrit du texte (table, json, csv, markdown) ; pour un rapport PDF ou HTML : psc-audit report OFFRES -o ${a.file}`,
   },
   en: {
     number: (a: UsageArgs) => `expected a number, got "${a.text}"`,
     nonNegative: (a: UsageArgs) => `expected a number ≥ 0, got "${a.text}"`,
-    whole: (a: UsageArgs) => `expected a whole number, got "${a.text}"`,
+    whole: (a: UsageArgs) => `expected a whole number ≥ 0, got "${a.text}"`,
     wholeIn: (a: UsageArgs) => `expected a whole number in [${a.min}, ${a.max}], got "${a.text}"`,
     probability: (a: UsageArgs) => `expected a number in ]0, 1[, got "${a.text}"`,
     range: (a: UsageArgs) => `expected LO:HI (e.g. 50000:250000, or 0:inf), got "${a.text}"`,
     lowerBound: (a: UsageArgs) => `expected a lower bound in LO:HI, got "${a.text}"`,
     loBelowHi: (a: UsageArgs) => `expected LO < HI, got "${a.text}"`,
+    useReport: (a: UsageArgs) => `"${a.file}": ${a.command} writes text (table, json, csv, markdown); for a PDF or HTML report: psc-audit report OFFERS -o ${a.file}`,
   },
 } satisfies Record<Lang, Record<string, (a: UsageArgs) => string>>;
 

@@ -122,6 +122,7 @@ const fr = {
   ranking: "Classement",
   sameWinner: "Même attributaire",
   buyer: "(formule du règlement)",
+  asAnnounced: "formules du règlement (référence)",
   derived: "paramètres déduits des offres",
   skipped: (x: Args) => `non calculée : ${a(x, "why")}`,
   derivedNote: "Paramètres sans défaut : base = prix admis le plus élevé (règles italiennes) ; ref = Pmin et zéro = 2 × Pmin (référence). Variantes calculées sans arrondi.",
@@ -307,6 +308,7 @@ const en = {
   ranking: "Ranking",
   sameWinner: "Same winner",
   buyer: "(the tender's formula)",
+  asAnnounced: "the tender's formulas (reference)",
   derived: "parameters derived from the offers",
   skipped: (x: Args) => `not computed: ${a(x, "why")}`,
   derivedNote: "Parameters without default: base = highest admitted price (Italian rules); ref = Pmin and zero = 2 × Pmin (reference). Variants computed without rounding.",
@@ -350,7 +352,7 @@ const en = {
   stabilityCellNote: "Each interval is followed (or preceded) by the offers tying at its upper (or lower) end; \"local = global\": a top-level criterion, where both conventions coincide.",
   l1Short: "L1 (pts)",
   linfShort: "L∞ (pts)",
-  smaaColumns: (x: Args) => `b1…b${a(x, "m")}: probability, in %, that the offer ranks 1st…${a(x, "m")}th, followed by its 95% half-width (±, percentage points, at most ${a(x, "bound")}); confidence: probability of winning at its central weights. Central weights: mean weights (share of the total, in %) of the draws where the offer ranks first.`,
+  smaaColumns: (x: Args) => `b1…b${a(x, "m")}: probability, in %, that the offer ranks 1st…${ordinalEn(a(x, "m"))}, followed by its 95% half-width (±, percentage points, at most ${a(x, "bound")}); confidence: probability of winning at its central weights. Central weights: mean weights (share of the total, in %) of the draws where the offer ranks first.`,
   "method_exact-uniform": "exact uniform sampling",
   method_rejection: "rejection sampling",
   "method_hit-and-run (MCMC)": "hit-and-run random walk (MCMC)",
@@ -403,6 +405,17 @@ export function ts(lang: Lang, key: SensitivityKey, args: Args = {}): string {
 
 type CodeMessages = Record<Lang, (x: Args) => string>;
 
+/** A numeric argument written the French way (decimal comma): the args carry plain "12.5" text. */
+const nfr = (x: Args, key: string): string => a(x, key).replace(/(\d)\.(\d)/g, "$1,$2");
+
+/** An English ordinal: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st… */
+export function ordinalEn(n: number | string): string {
+  const k = Number(n);
+  const t = k % 100;
+  if (t >= 11 && t <= 13) return `${k}th`;
+  return `${k}${k % 10 === 1 ? "st" : k % 10 === 2 ? "nd" : k % 10 === 3 ? "rd" : "th"}`;
+}
+
 /** RANK_REVERSAL's `flip` argument (a data token: reversed, tie-created, tie-broken) in words. */
 const FLIP_FR: Record<string, string> = { reversed: "ordre inversé", "tie-created": "égalité créée", "tie-broken": "égalité rompue" };
 const FLIP_EN: Record<string, string> = { reversed: "order reversed", "tie-created": "tie created", "tie-broken": "tie broken" };
@@ -418,7 +431,7 @@ const CODES = {
     en: (x) => `the tender's rounding alone decides the award (rounded: ${a(x, "rounded")}; unrounded: ${a(x, "unrounded")})`,
   },
   FORMULA_DECIDES: {
-    fr: (x) => `le choix de la formule de prix décide seul de l'attribution (règlement : ${a(x, "winners")} ; ${a(x, "formulas")})`,
+    fr: (x) => `le choix de la formule de prix décide seul de l'attribution (règlement : ${a(x, "winners")} ; ${a(x, "formulas").replace(/; /g, " ; ")})`,
     en: (x) => `the choice of price formula alone decides the award (tender: ${a(x, "winners")}; ${a(x, "formulas")})`,
   },
   RANK_REVERSAL: {
@@ -430,15 +443,15 @@ const CODES = {
     en: (x) => `SMAA not computed (${a(x, "samples")} draws, ${a(x, "offers")} ranked offer(s))`,
   },
   CRITERION_NEUTRALISED: {
-    fr: (x) => `critère ${a(x, "criterion")} neutralisé : écart de ${a(x, "spread")} points entre offres pour un poids de ${a(x, "weight")} (${a(x, "percent")} %, seuil ${a(x, "threshold")} %) ; une méthode qui neutralise la pondération est irrégulière (CE 3 nov. 2014, Commune de Belleville-sur-Loire, n° 373362)`,
-    en: (x) => `criterion ${a(x, "criterion")} neutralised: spread of ${a(x, "spread")} points between offers for a weight of ${a(x, "weight")} (${a(x, "percent")}%, threshold ${a(x, "threshold")}%); a method that neutralises the weighting is irregular (CE 3 Nov. 2014, Commune de Belleville-sur-Loire, no. 373362)`,
+    fr: (x) => `critère ${a(x, "criterion")} quasi neutralisé : il ne sépare les offres que de ${nfr(x, "spread")} points pour un poids de ${nfr(x, "weight")} (${nfr(x, "percent")} %, seuil d'alerte ${nfr(x, "threshold")} %). Si cela tient à la méthode de notation plutôt qu'à des offres réellement proches, une méthode qui prive un critère de sa portée est irrégulière (CE 3 nov. 2014, Commune de Belleville-sur-Loire, n° 373362)`,
+    en: (x) => `criterion ${a(x, "criterion")} nearly neutralised: it separates the offers by only ${a(x, "spread")} points for a weight of ${a(x, "weight")} (${a(x, "percent")}%, alert threshold ${a(x, "threshold")}%). If this comes from the scoring method rather than from genuinely close offers, a method that deprives a criterion of its weight is irregular (CE 3 Nov. 2014, Commune de Belleville-sur-Loire, no. 373362)`,
   },
   MINMAX_TWO_OFFERS: {
-    fr: (x) => `critère ${a(x, "leaf")} : formule min–max avec deux offres admises, ${a(x, "pointGap")} points d'écart pour ${a(x, "priceGapPercent")} % d'écart de prix, quel que soit cet écart (CAA Paris 8 févr. 2016, RJ45 Technologies, n° 15PA02993)`,
+    fr: (x) => `critère ${a(x, "leaf")} : formule min–max avec deux offres admises, ${nfr(x, "pointGap")} points d'écart pour ${nfr(x, "priceGapPercent")} % d'écart de prix, quel que soit cet écart (CAA Paris 8 févr. 2016, RJ45 Technologies, n° 15PA02993)`,
     en: (x) => `criterion ${a(x, "leaf")}: min–max formula with two admitted offers, ${a(x, "pointGap")} points apart for a ${a(x, "priceGapPercent")}% price gap, whatever that gap (CAA Paris 8 Feb. 2016, RJ45 Technologies, no. 15PA02993)`,
   },
   PRICE_GAP_EXCEEDS_QUALITY: {
-    fr: (x) => `critère ${a(x, "leaf")} : la formule donne 0 à l'offre la plus chère sous un poids du prix de ${a(x, "priceShare")} % ; l'écart de points de prix entre ${a(x, "cheaper")} et ${a(x, "dearer")} (${a(x, "gap")}) dépasse tous les points hors prix (${a(x, "nonPrice")}) : la valeur technique ne peut plus compter (CE 24 mai 2017, Techno Logistique, n° 405787)`,
+    fr: (x) => `critère ${a(x, "leaf")} : la formule donne 0 à l'offre la plus chère sous un poids du prix de ${nfr(x, "priceShare")} % ; l'écart de points de prix entre ${a(x, "cheaper")} et ${a(x, "dearer")} (${nfr(x, "gap")}) dépasse tous les points hors prix (${nfr(x, "nonPrice")}) : la valeur technique ne peut plus compter (CE 24 mai 2017, Techno Logistique, n° 405787)`,
     en: (x) => `criterion ${a(x, "leaf")}: the formula gives 0 to the dearest offer under a ${a(x, "priceShare")}% price weight; the price-point gap between ${a(x, "cheaper")} and ${a(x, "dearer")} (${a(x, "gap")}) exceeds every non-price point (${a(x, "nonPrice")}): quality can no longer matter (CE 24 May 2017, Techno Logistique, no. 405787)`,
   },
   NOTE_NOT_MONOTONE: {

@@ -24,9 +24,11 @@ export function csvField(text: string, delimiter: string): string {
   return text.includes(delimiter) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Escape for HTML text and attribute values. */
+/** Escape for HTML text and attribute values; control and bidi characters become U+FFFD too. */
 export function escapeHtml(text: string): string {
   return text
+    .replace(CONTROLS, REPLACEMENT)
+    .replace(BIDI, REPLACEMENT)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")

@@ -51,7 +51,8 @@ describe("validate, batch", () => {
     expect(all.exitCode).toBe(EXIT.badInput);
     const lines = String(all.output).trim().split("\n");
     expect(lines).toHaveLength(5);
-    expect(lines[3]).toMatch(/^error\s+\S*c-bad\s+offers.csv:2 SCORE_ABOVE_SCALE$/);
+    // The first problem with its words, so the line says what is wrong, not only a code.
+    expect(lines[3]).toMatch(/^error\s+\S*c-bad\s+offers.csv:2 SCORE_ABOVE_SCALE: offer "A" has note 12 on "q" \(scale 0–10\)$/);
     // The severity word once per line, and the reasons start in one column.
     expect(lines[3]!.match(/error/g)).toHaveLength(1);
     expect(new Set(lines.slice(0, 4).map((l) => l.search(/\d+ offers|offers\.csv:/))).size).toBe(1);

@@ -130,7 +130,7 @@ describe("5–6. words and commander errors in the user's language", () => {
     expect(fr.stderr).toContain("nombre attendu, reçu « abc »");
     const en = runCli(["sensitivity", fixture("tie"), "--samples", "x", "--lang", "en"]);
     expect(en.code).toBe(2);
-    expect(en.stderr).toContain('expected a whole number, got "x"');
+    expect(en.stderr).toContain('expected a whole number ≥ 0, got "x"');
   });
 
   it("batch words come from the catalogue", async () => {

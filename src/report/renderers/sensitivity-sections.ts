@@ -274,12 +274,15 @@ function methodsSection(model: SensitivityModel, lang: Lang): Section {
   const lines: string[] = [];
   const alerts: string[] = [];
   const rankingText = (r: { offer: string; rank: number }[]) => r.map((x) => `${x.rank}. ${x.offer}`).join("  ");
-  const rows = m.variants.map((v) => [
+  // The tender as announced first, so that every variant reads against it (mixed formulas included).
+  const baselineRow = [ts(lang, "asAnnounced"), m.baseline.winners.join(", "), rankingText(m.baseline.ranking), "—"];
+  const variantRows = m.variants.map((v) => [
     `${v.formula}${v.isBuyer ? ` ${ts(lang, "buyer")}` : ""}${v.derived ? ` *` : ""}`,
     v.skipped ? ts(lang, "skipped", { why: v.skipped }) : v.winners.join(", "),
     v.skipped ? "" : rankingText(v.ranking),
     v.skipped ? "" : v.sameWinner ? ts(lang, "yes") : ts(lang, "no"),
   ]);
+  const rows = [baselineRow, ...variantRows];
   if (m.priceLeaves.length === 0) lines.push(ts(lang, "noPriceLeaf"));
   else {
     lines.push(`* ${ts(lang, "derivedNote")}`);
