@@ -149,6 +149,8 @@ export interface SensitivityModel {
     method: string;
     rng: string;
     scoreNoise: number;
+    /** --precision: the 95 % half-width asked for (the draws stopped when every one was at most it). */
+    precision: number | null;
     rankAcceptability: Record<string, number[]>;
     halfWidth95: Record<string, number[]>;
     centralWeights: Record<string, Record<string, number> | null>;
@@ -463,6 +465,7 @@ export function buildSensitivityModel(
           method: smaa.method,
           rng: smaa.rng,
           scoreNoise: analysis.settings.scoreNoise,
+          precision: analysis.settings.precision,
           rankAcceptability: smaa.rankAcceptability,
           halfWidth95: smaa.halfWidth95,
           centralWeights: smaa.centralWeights,

@@ -48,3 +48,14 @@ describe("second newcomer trial", () => {
     expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(ordinalEn)).toEqual(["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st"]);
   });
 });
+
+describe("adaptive precision", () => {
+  it("draws until every 95% half-width is at most --precision and says how many draws it took", () => {
+    const json = JSON.parse(runCli(["sensitivity", fixture("o3-reference"), "--precision", "0.005", "--format", "json"]).stdout);
+    const widths = Object.values(json.smaa.halfWidth95 as Record<string, number[]>).flat();
+    expect(Math.max(...widths)).toBeLessThanOrEqual(0.005);
+    expect(json.smaa.precision).toBe(0.005);
+    const table = runCli(["sensitivity", fixture("o3-reference"), "--precision", "0,005"]);
+    expect(table.stdout).toMatch(new RegExp(`atteinte après ${json.smaa.samples.toLocaleString("fr-FR").replace(/\s/g, "\\s")} tirages`));
+  });
+});

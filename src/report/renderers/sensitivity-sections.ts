@@ -370,6 +370,9 @@ function smaaSection(model: SensitivityModel, lang: Lang): Section {
       rng: s.rng,
       noise: s.scoreNoise > 0 ? ts(lang, "smaaNoise", { k: s.scoreNoise }) : "",
     }),
+    ...(s.precision !== null
+      ? [ts(lang, "smaaPrecision", { h: formatDecimal(Rational.fromNumber(s.precision), 4, lang).replace(/0+$/, ""), samples: formatDecimal(Rational.of(s.samples), 0, lang) })]
+      : []),
     ts(lang, "smaaColumns", { m, bound: pct(0.98 / Math.sqrt(s.samples), 2) }),
   ];
   const basis = internalsOf(model).analysis.weightBasis;
