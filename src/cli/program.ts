@@ -8,6 +8,7 @@ import type { Rational } from "../exact/rational.js";
 import { commanderMessage, helpWords, usageMessage, type HelpKey } from "../i18n/help.js";
 import { LANGS, type Lang } from "../i18n/lang.js";
 import { terminalSafe } from "../report/text-safety.js";
+import { wrapText } from "../report/text-wrap.js";
 import { DEFAULT_SAMPLES, DEFAULT_SEED } from "../sensitivity/defaults.js";
 import { TOOL_VERSION } from "../version.js";
 import { useColor } from "./color.js";
@@ -70,26 +71,8 @@ function withProgress(run: (progress: ProgressReport) => Promise<CommandOutcome>
   };
 }
 
-/** Word-wrap each paragraph line to 80 columns (commander wraps option lists, not help texts). */
-function wrap(text: string, width = 80): string {
-  return text
-    .split("\n")
-    .map((line) => {
-      if (line.length <= width) return line;
-      const indent = /^\s*/.exec(line)![0];
-      const out: string[] = [];
-      let current = "";
-      for (const word of line.trim().split(/ +/)) {
-        if (current !== "" && indent.length + current.length + 1 + word.length > width) {
-          out.push(indent + current);
-          current = word;
-        } else current = current === "" ? word : `${current} ${word}`;
-      }
-      if (current !== "") out.push(indent + current);
-      return out.join("\n");
-    })
-    .join("\n");
-}
+/** Help texts wrap at 80 columns (commander wraps option lists, not help texts). */
+const wrap = (text: string): string => wrapText(text, 80);
 
 function examples(h: Record<HelpKey, string>, lines: string[], note?: string): string {
   return `${note ? `\n${wrap(note)}\n` : ""}\n${h.examplesTitle}\n${lines.map((l) => `  $ ${l}`).join("\n")}`;
@@ -237,6 +220,7 @@ export function buildProgram(select: Select, lang: Lang, argv: readonly string[]
             format: out.format as "table",
             lang: o.lang as Lang,
             color: out.color,
+            ...(out.width !== undefined ? { width: out.width } : {}),
             rescaleWeights: Boolean(o.rescaleWeights),
             samples: o.samples as number,
             seed: o.seed as number,
@@ -287,6 +271,7 @@ export function buildProgram(select: Select, lang: Lang, argv: readonly string[]
             format: out.format as "table",
             lang: o.lang as Lang,
             color: out.color,
+            ...(out.width !== undefined ? { width: out.width } : {}),
             rescaleWeights: Boolean(o.rescaleWeights),
           }),
         ),

@@ -25,6 +25,8 @@ export const CHECK_RENDERERS = {
 export type CheckFormat = keyof typeof CHECK_RENDERERS;
 
 export interface CheckCommandOptions {
+  /** Terminal width for the table output (none off a terminal: no wrapping). */
+  width?: number;
   criteria?: string;
   /** Workbook sheets: `criteria=NAME,offers=NAME`. */
   sheet?: string;
@@ -90,7 +92,7 @@ export async function runCheck(offersArg: string, options: CheckCommandOptions):
   const lang = options.lang;
   const run = await checkOne(offersArg, options);
   if (run.kind !== "checked") return { exitCode: EXIT.badInput, messages: run.messages, inputs: run.inputs };
-  const output = await CHECK_RENDERERS[options.format](run.model, { lang, color: options.color, detail: true });
+  const output = await CHECK_RENDERERS[options.format](run.model, { lang, color: options.color, detail: true, ...(options.width !== undefined ? { width: options.width } : {}) });
   const summary = tc(lang, "summary", { ...run.result.counts });
   const stderr = options.format === "table" ? [] : [...run.messages, summary];
   return { exitCode: run.failed ? EXIT.failOn : EXIT.ok, output, messages: stderr, inputs: run.inputs };

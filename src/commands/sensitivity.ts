@@ -25,6 +25,8 @@ export const SENSITIVITY_RENDERERS = {
 export type SensitivityFormat = keyof typeof SENSITIVITY_RENDERERS;
 
 export interface SensitivityCommandOptions {
+  /** Terminal width for the table output (none off a terminal: no wrapping). */
+  width?: number;
   criteria?: string;
   /** Workbook sheets: `criteria=NAME,offers=NAME`. */
   sheet?: string;
@@ -93,7 +95,7 @@ export async function runSensitivity(offersArg: string, options: SensitivityComm
     const failOn = evaluateFailOn(parsed.conditions, failOnFacts(analysis));
     model = buildSensitivityModel(tender, analysis, failOn, loaded.diagnostics);
   }
-  const render: RenderOptions = { lang, color: options.color, detail: true };
+  const render: RenderOptions = { lang, color: options.color, detail: true, ...(options.width !== undefined ? { width: options.width } : {}) };
   const output = await SENSITIVITY_RENDERERS[options.format](model, render);
   // A condition that cannot be evaluated (SMAA off, one offer…) must not pass silently in CI.
   if (model.failOnUnevaluable) {

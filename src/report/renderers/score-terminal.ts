@@ -11,6 +11,7 @@ import { t } from "../../i18n/ui.js";
 import { buildScoreTable, type ScoreTable } from "../score-table.js";
 import type { ScoreModel } from "../score-model.js";
 import { terminalSafe } from "../text-safety.js";
+import { wrapText } from "../text-wrap.js";
 import type { RenderOptions } from "./types.js";
 
 /** The shortest the offer-name column gets before the table is transposed. */
@@ -38,16 +39,22 @@ export function renderScoreTerminal(model: ScoreModel, options: RenderOptions): 
   }
 
   const lines: string[] = [grid, ""];
-  const idWidth = Math.max(...table.legend.map((l) => l.id.length + 2 * l.depth));
-  for (const l of table.legend) {
-    if (!options.detail && l.depth > 0 && !table.columns.includes(l.id)) continue;
-    const id = ("  ".repeat(l.depth) + l.id).padEnd(idWidth);
-    const method = l.method ? chalk.dim(`  [${terminalSafe(methodLabel(l.method, l.spec, options))}]`) : "";
-    lines.push(`  ${chalk.cyan(terminalSafe(id))}  ${terminalSafe(l.label)} (${l.weight} pts)${method}`);
+  const shown = table.legend.filter((l) => options.detail || l.depth === 0 || table.columns.includes(l.id));
+  const idWidth = Math.max(...shown.map((l) => l.id.length + 2 * l.depth));
+  // Prose wraps to the terminal when its width is known; colour goes on after wrapping.
+  const fit = (text: string): string => (options.width ? wrapText(text, options.width) : text);
+  for (const l of shown) {
+    const id = terminalSafe(("  ".repeat(l.depth) + l.id).padEnd(idWidth));
+    const method = l.method ? `  [${terminalSafe(methodLabel(l.method, l.spec, options))}]` : "";
+    const text = `${terminalSafe(l.label)} (${l.weight}\u00A0pts)${method}`;
+    // The label wraps in its own column, past the id column.
+    const room = options.width ? Math.max(20, options.width - idWidth - 4) : Infinity;
+    const [first = "", ...more] = (Number.isFinite(room) ? wrapText(text, room) : text).split("\n");
+    lines.push(`  ${chalk.cyan(id)}  ${first}`, ...more.map((m) => " ".repeat(idWidth + 4) + m));
   }
   lines.push("");
-  for (const n of table.notes) lines.push(terminalSafe(n));
-  for (const w of table.warnings) lines.push(chalk.yellow(terminalSafe(w)));
+  for (const n of table.notes) lines.push(fit(terminalSafe(n)));
+  for (const w of table.warnings) lines.push(chalk.yellow(fit(terminalSafe(w))));
   return lines.join("\n") + "\n";
 }
 
