@@ -1,33 +1,26 @@
 // Section 5 of the report (sensitivity findings in full) and the plain-language verdict of section 1,
 // both read from the `psc-audit sensitivity` model (one analysis run) and its exact internals. The
-// sentences and number formats of the sensitivity renderers are reused (sensitivity-sections.ts,
-// i18n/sensitivity.ts); wide or long tables keep the k most relevant rows, with a note, the JSON
-// holding everything. Pure.
+// content of 5.1 … 5.6 (rows, sentences, alerts) is that of `psc-audit sensitivity`, built by
+// renderers/sensitivity-sections.ts with the report's options (rows capped with a note, "id — label"
+// cells, unreachable thresholds kept, nearest bounds quoted, long fractions dropped); this file turns it
+// into report blocks and adds what only the report has: the verdict, the case-law signals and the SMAA
+// tables (first ranks, central weights, pairwise). Pure.
 import { Rational } from "../exact/rational.js";
 import type { Lang } from "../i18n/lang.js";
 import { rt } from "../i18n/report.js";
 import { sensitivityMessage, ts } from "../i18n/sensitivity.js";
 import type { SensitivityAnalysis } from "../sensitivity/analyse.js";
-import { compareThresholdSize, type ScoreThreshold } from "../sensitivity/score-threshold.js";
-import type { StabilityInterval, StabilityRange } from "../sensitivity/stability.js";
+import type { StabilityInterval } from "../sensitivity/stability.js";
 import type { WeightSampler } from "../smaa/index.js";
 import { formatDecimal, formatPercent } from "./format.js";
 import type { Block, DocRow, DocSection, DocTable } from "./report-doc.js";
 import { formatProbability, formatShort, ratOf } from "./report-format.js";
 import type { ReportModel } from "./report-model.js";
-import { colon, type Figures } from "./report-sections.js";
-import { exactText as exactTextFull, shareText as shareTextFull, stabilitySentences } from "./renderers/sensitivity-sections.js";
+import type { Figures } from "./report-sections.js";
+import { buildSections, exactText, readableFractions, type Section, type SectionOptions } from "./renderers/sensitivity-sections.js";
 import { internalsOf, type SensitivityModel } from "./sensitivity-model.js";
 
-/**
- * Drop an exact fraction too long to read ("(57224845445/4529330285338)"): the rounded decimal stays,
- * the fraction is in the JSON. Short ones ("(13/18)") stay beside their decimal.
- */
-export function readableFractions(text: string): string {
-  return text.replace(/ \(=? ?[-−]?\d+\/\d+\)/g, (m, offset: number) => (m.length <= 13 ? m : /\d/.test(text.charAt(offset - 1)) ? "…" : ""));
-}
-const exactText = (r: Rational, lang: Lang, decimals = 4): string => readableFractions(exactTextFull(r, lang, decimals));
-const shareText = (r: Rational, lang: Lang): string => readableFractions(shareTextFull(r, lang));
+export { readableFractions };
 
 /** Plain language: the exact value when it has at most 2 decimals, else "≈" and a rounded one. */
 function plain(r: Rational, lang: Lang): string {
@@ -45,6 +38,9 @@ function plainShare(r: Rational, lang: Lang): string {
 export const MAX_ROWS = 15;
 /** Columns of offers or leaves in one table before splitting or aggregating. */
 export const MAX_COLUMNS = 8;
+
+/** The report's reading of the shared sensitivity sections. */
+const REPORT: SectionOptions = { audience: "report", maxRows: MAX_ROWS, labelCells: true, keepUnreachable: true, sentenceCap: MAX_ROWS, readable: true };
 
 export function samplerText(s: WeightSampler, lang: Lang): string {
   if (s.kind === "simplex") return rt(lang, "sampler_simplex");
@@ -176,270 +172,64 @@ export function verdictSentences(model: ReportModel, f: Figures): string[] {
 function table(id: string, caption: string, head: string[], align: ("left" | "right")[], rows: DocRow[], notes: string[] = []): Block {
   return { kind: "table", table: { id, caption, head, align, rows, notes } satisfies DocTable };
 }
-const cell = (text: string, flag?: "diff" | "strong" | "muted", indent?: number): DocRow["cells"][number] => ({ text, ...(flag ? { flag } : {}), ...(indent ? { indent } : {}) });
+const cell = (text: string, flag?: "diff" | "strong" | "muted"): DocRow["cells"][number] => ({ text, ...(flag ? { flag } : {}) });
 const row = (cells: DocRow["cells"], kind: DocRow["kind"] = "normal"): DocRow => ({ cells, kind });
 const omitted = (lang: Lang, shown: number, total: number): string[] => (shown < total ? [rt(lang, "s_rowsOmitted", { shown, total })] : []);
-
-function boundText(r: StabilityRange, lang: Lang): string {
-  return rt(lang, "rangeText", { lower: shareText(r.lower, lang), upper: shareText(r.upper, lang) });
-}
-/** The pairs tying at the low and the high bound ("—" for an end of the axis without a tie). */
-function pairsText(r: StabilityRange): string {
-  const one = (ps: readonly (readonly [string, string])[]): string => (ps.length === 0 ? "—" : ps.map((p) => `${p[0]} = ${p[1]}`).join(", "));
-  return `${one(r.lowerPairs)} / ${one(r.upperPairs)}`;
-}
-
-function stabilityBlocks(a: SensitivityAnalysis, f: Figures): Block[] {
-  const { lang } = f;
-  const blocks: Block[] = [{ kind: "h3", text: rt(lang, "s5_stability") }, { kind: "p", text: rt(lang, "s_intro") }];
-  const rows = a.stability.map((s) =>
-    row(
-      [
-        cell(`${s.criterion} — ${f.label(s.criterion)}`, s.level === 0 ? "strong" : undefined, s.level),
-        cell(rt(lang, s.convention === "local" ? "conv_local" : "conv_global")),
-        cell(`${shareText(s.weight, lang)} (${rt(lang, "pointsText", { points: exactText(s.weightPoints, lang) })})`),
-        cell(s.note ? rt(lang, "onlyChild") : boundText(s.winner, lang)),
-        cell(s.note ? "" : pairsText(s.winner)),
-        cell(s.note ? "" : boundText(s.ranking, lang)),
-      ],
-      s.level === 0 && s.convention === "local" ? "group" : "normal",
-    ),
-  );
-  blocks.push(
-    table(
-      "stability",
-      rt(lang, "s_stabilityTitle"),
-      [rt(lang, "col_criterion"), rt(lang, "col_convention"), rt(lang, "col_current"), rt(lang, "col_winnerRange"), rt(lang, "col_tiesLowHigh"), rt(lang, "col_rankingRange")],
-      ["left", "left", "right", "right", "left", "right"],
-      rows,
-      [rt(lang, "s_stabilityNote")],
-    ),
-  );
-  // The lawyer's sentences: top-level criteria (local) and leaves (global); the nearest bounds first.
-  const leaves = new Set(a.model.leaves);
-  const sentences: { d: Rational; text: string }[] = [];
-  for (const s of a.stability) {
-    const wanted = s.level === 0 ? s.convention === "local" : leaves.has(s.criterion) && s.convention === "global";
-    if (!wanted || s.note) continue;
-    const d = Rational.min(s.winner.upper.sub(s.weight), s.weight.sub(s.winner.lower));
-    // Both kept conventions measure a share of the total: say so plainly, once.
-    for (const text of stabilitySentences(s, f.label(s.criterion), lang, rt(lang, "conv_shareTotal"))) sentences.push({ d, text: readableFractions(text).replace(/^- /, "") });
-  }
-  sentences.sort((x, y) => x.d.cmp(y.d));
-  if (sentences.length > 0) {
-    blocks.push({ kind: "list", items: sentences.slice(0, MAX_ROWS).map((s) => capitalise(s.text) + ".") });
-    if (sentences.length > MAX_ROWS) blocks.push({ kind: "p", text: rt(lang, "s_sentencesOmitted", { shown: MAX_ROWS, total: sentences.length }) });
-  } else blocks.push({ kind: "p", text: rt(lang, "s_noBoundSentence") });
-  return blocks;
-}
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** The weights a change reaches, only those that move: "quality 30 → 40". */
-function changedWeights(a: SensitivityAnalysis, reached: readonly Rational[], lang: Lang, max = 6): string {
-  const parts: string[] = [];
-  a.model.leaves.forEach((leaf, j) => {
-    const before = a.model.weights[j]!;
-    const after = reached[j]!;
-    if (!before.eq(after)) parts.push(`${leaf} ${exactText(before, lang, 2)} → ${exactText(after, lang, 2)}`);
-  });
-  if (parts.length > max) return `${parts.slice(0, max).join(", ")}, … (+${parts.length - max})`;
-  return parts.join(", ");
-}
-
-function minChangeBlocks(a: SensitivityAnalysis, f: Figures): Block[] {
-  const { lang } = f;
-  const mc = a.minimalChange;
-  const T = a.model.totalPoints;
-  const blocks: Block[] = [{ kind: "h3", text: rt(lang, "s5_minChange") }, { kind: "p", text: rt(lang, "s_minChangeIntro") }];
-  if (mc.margin === null) blocks.push({ kind: "p", text: ts(lang, "marginNone") });
-  else if (mc.margin.distance.isZero()) blocks.push({ kind: "notice", text: ts(lang, "marginTie") });
-  else {
-    const reached = mc.margin.weights.map((w) => w.mul(T));
-    blocks.push({ kind: "p", text: rt(lang, "s_marginSentence", { points: exactText(mc.margin.distancePoints, lang), challenger: mc.margin.challenger, weights: changedWeights(a, reached, lang) }) });
+/**
+ * One shared section → report blocks: the numbered title (h3), the intro as paragraphs, its alerts as
+ * notices, the tables (numbers right-aligned, row kinds, indents and flags), then the sentences
+ * (consecutive "- " lines as one list) and the alerts as notices.
+ */
+function convert(s: Section): Block[] {
+  const blocks: Block[] = [{ kind: "h3", text: s.title }];
+  for (const text of s.intro ?? []) blocks.push({ kind: "p", text });
+  for (const text of s.introAlerts ?? []) blocks.push({ kind: "notice", text });
+  for (const t of s.tables) {
+    const rows = t.rows.map((cells, i): DocRow => {
+      const m = t.meta?.[i];
+      return {
+        kind: m?.kind ?? "normal",
+        cells: cells.map((text, j) => {
+          const flag = m?.flags[j];
+          const indent = j === 0 ? (m?.indent ?? 0) : 0;
+          return { text, ...(flag ? { flag } : {}), ...(indent ? { indent } : {}) };
+        }),
+      };
+    });
+    blocks.push(table(t.id ?? "", t.caption ?? "", t.header, t.header.map((_, i) => (t.numeric.includes(i) ? "right" : "left")), rows, t.notes ?? []));
   }
-  const key = (p: (typeof mc.pairs)[number]): Rational | null => (p.linf.status === "ok" ? p.linf.distancePoints : null);
-  const pairs = [...mc.pairs].sort((x, y) => {
-    const kx = key(x);
-    const ky = key(y);
-    if (kx === null || ky === null) return kx === null ? (ky === null ? 0 : 1) : -1;
-    return kx.cmp(ky);
-  });
-  const shown = pairs.slice(0, MAX_ROWS);
-  blocks.push(
-    table(
-      "minimal-change",
-      rt(lang, "s_minChangeTitle"),
-      [rt(lang, "col_challenger"), rt(lang, "col_gap"), rt(lang, "col_l1"), rt(lang, "col_linf"), rt(lang, "col_reached")],
-      ["left", "right", "right", "right", "left"],
-      shown.map((p) =>
-        row([
-          cell(p.challenger, "strong"),
-          cell(exactText(p.gapPoints, lang)),
-          cell(p.l1.status === "ok" ? exactText(p.l1.distancePoints, lang) : rt(lang, "unreachable")),
-          cell(p.linf.status === "ok" ? exactText(p.linf.distancePoints, lang) : rt(lang, "unreachable")),
-          cell(p.linf.status === "ok" ? changedWeights(a, p.linf.weightsPoints, lang) : ""),
-        ]),
-      ),
-      [ts(lang, "distanceNote"), ...omitted(lang, shown.length, pairs.length)],
-    ),
-  );
-  return blocks;
-}
-
-function thresholdRow(t: ScoreThreshold, f: Figures): DocRow {
-  const { lang } = f;
-  const v = (r: Rational): string => (t.kind === "price" ? exactText(r, lang, 2) : exactText(r, lang));
-  let atTie: string;
-  if (t.target !== null) atTie = t.jump ? ts(lang, "jump", { value: v(t.target) }) : v(t.target);
-  else if (t.bracket) atTie = ts(lang, "bracket", { lower: formatDecimal(t.bracket.lower, 6, lang), upper: formatDecimal(t.bracket.upper, 6, lang) });
-  else atTie = "—";
-  const change = t.delta !== null ? (t.delta.sign() > 0 ? "+" : "") + v(t.delta) : "—";
-  const reason = t.reason === "above-scale" ? "reason_above" : t.reason === "below-scale" ? "reason_below" : t.reason === "non-positive-price" ? "reason_price" : "reason_none";
-  return row([
-    cell(t.challenger, "strong"),
-    cell(`${t.leaf} — ${f.label(t.leaf)}`),
-    cell(ts(lang, t.direction === "raise-challenger" ? "raise" : "lower", { offer: t.mover })),
-    cell(v(t.current) + (t.scale ? ` / ${exactText(t.scale, lang)}` : "")),
-    cell(atTie),
-    cell(change),
-    t.reachable ? cell(ts(lang, "yes")) : cell(`${ts(lang, "no")} (${ts(lang, reason)})`, "muted"),
-  ]);
-}
-
-function scoreBlocks(a: SensitivityAnalysis, f: Figures): Block[] {
-  const { lang } = f;
-  const ss = a.scoreSensitivity;
-  const blocks: Block[] = [{ kind: "h3", text: rt(lang, "s5_score") }];
-  const nm = ss.noteMargin;
-  if (nm) {
-    const mover = nm.direction === "raise-challenger" ? nm.challenger : ss.winner!;
-    const other = nm.direction === "raise-challenger" ? ss.winner! : nm.challenger;
-    blocks.push({ kind: "notice", text: ts(lang, "noteMargin", { points: exactText(nm.points, lang), leaf: f.label(nm.leaf), scale: exactText(nm.scale, lang), mover, from: exactText(nm.from, lang), to: exactText(nm.to, lang), other }) });
-  } else blocks.push({ kind: "p", text: ts(lang, "noteMarginNone") });
-  const notes = [rt(lang, "s_scoreNote")];
-  if (ss.thresholds.some((t) => t.kind === "price")) notes.push(ts(lang, "priceNote"));
-  const all = ss.thresholds;
-  // Small tenders: every challenger × leaf × direction. Large ones: the reachable thresholds that ask the least.
-  const chosen = all.length <= 3 * MAX_ROWS ? all : [...all].sort((x, y) => Number(y.reachable) - Number(x.reachable) || compareThresholdSize(x, y)).slice(0, 2 * MAX_ROWS);
-  if (chosen.length < all.length) notes.push(rt(lang, "s_thresholdsOmitted", { shown: chosen.length, total: all.length }));
-  blocks.push(
-    table(
-      "score-thresholds",
-      rt(lang, "s_scoreTitle"),
-      [rt(lang, "col_challenger"), rt(lang, "col_criterion"), ts(lang, "mover"), ts(lang, "current"), ts(lang, "atTie"), ts(lang, "change"), ts(lang, "reachable")],
-      ["left", "left", "left", "right", "right", "right", "left"],
-      chosen.map((t) => thresholdRow(t, f)),
-      notes,
-    ),
-  );
-  return blocks;
-}
-
-function methodBlocks(sm: SensitivityModel, f: Figures): Block[] {
-  const { lang } = f;
-  const m = sm.methods;
-  const blocks: Block[] = [{ kind: "h3", text: rt(lang, "s5_methods") }];
-  if (m.priceLeaves.length === 0) blocks.push({ kind: "p", text: ts(lang, "noPriceLeaf") });
-  else {
-    if (m.formulaDecides) blocks.push({ kind: "notice", text: ts(lang, "formulaDecides") });
-    else blocks.push({ kind: "p", text: ts(lang, "formulaKeeps") });
-    const firsts = (r: { offer: string; rank: number }[]): string => {
-      const head = r.slice(0, 4).map((x) => `${x.rank}. ${x.offer}`).join(" · ");
-      return r.length > 4 ? `${head} · …` : head;
-    };
-    blocks.push(
-      table(
-        "price-formulas",
-        rt(lang, "s_formulasTitle", { leaves: m.priceLeaves.join(", ") }),
-        [ts(lang, "formula"), ts(lang, "winners"), ts(lang, "sameWinner"), rt(lang, "col_sameRanking"), rt(lang, "col_firstRanks")],
-        ["left", "left", "left", "left", "left"],
-        m.variants.map((v) =>
-          row(
-            [
-              cell(`${v.formula}${v.isBuyer ? ` ${ts(lang, "buyer")}` : ""}${v.derived ? " *" : ""}${v.inexact ? " ≈" : ""}`, v.isBuyer ? "strong" : undefined),
-              cell(v.skipped ? ts(lang, "skipped", { why: v.skipped }) : v.winners.join(", ")),
-              v.skipped ? cell("") : v.sameWinner ? cell(ts(lang, "yes")) : cell(ts(lang, "no"), "diff"),
-              v.skipped ? cell("") : v.sameRanking ? cell(ts(lang, "yes")) : cell(ts(lang, "no"), "diff"),
-              cell(v.skipped ? "" : firsts(v.ranking)),
-            ],
-            v.isBuyer ? "winner" : "normal",
-          ),
-        ),
-        [`* ${ts(lang, "derivedNote")}`, ...(m.variants.some((v) => v.inexact) ? [rt(lang, "inexactMark")] : [])],
-      ),
-    );
-  }
-  if (!m.rounding.applies) blocks.push({ kind: "p", text: ts(lang, "noRounding") });
-  else if (m.roundingDecides) blocks.push({ kind: "notice", text: ts(lang, "roundingDecides", { rounded: m.rounding.rounded.winners.join(", "), unrounded: m.rounding.unrounded.winners.join(", ") }) });
-  else {
-    blocks.push({ kind: "p", text: ts(lang, "roundingKeeps") });
-    if (!m.rounding.sameRanking) blocks.push({ kind: "notice", text: ts(lang, "roundingRankingChanges") });
-  }
-  return blocks;
-}
-
-function reversalBlocks(sm: SensitivityModel, f: Figures): Block[] {
-  const { lang } = f;
-  const rr = sm.rankReversal;
-  const blocks: Block[] = [{ kind: "h3", text: rt(lang, "s5_reversal") }];
-  if (rr.scenarios.length === 0) return [...blocks, { kind: "p", text: ts(lang, "noScenario") }];
-  const quiet: string[] = [];
-  const skipped: string[] = [];
-  for (const s of rr.scenarios) {
-    const head = ts(lang, s.kind === "withdraw" ? "withdraw" : "readmit", { offer: s.offer });
-    if (s.skipped) {
-      skipped.push(`${head}${colon(lang)}${ts(lang, "skipped", { why: s.skipped })}`);
-      continue;
+  let list: string[] | null = null;
+  for (const line of s.lines) {
+    if (line.startsWith("- ")) {
+      if (!list) blocks.push({ kind: "list", items: (list = []) });
+      list.push(line.slice(2));
+    } else {
+      list = null;
+      blocks.push({ kind: "p", text: line });
     }
-    const parts = s.flips.map((x) => ts(lang, `flip_${x.kind}` as "flip_reversed", { first: x.first, second: x.second }));
-    if (s.winnerChanged) parts.push(ts(lang, "winnerChanged", { before: s.winnersBefore.join(", "), after: s.winnersAfter.join(", ") || "—" }));
-    if (parts.length === 0) quiet.push(s.offer);
-    else blocks.push({ kind: "notice", text: `${head}${colon(lang)}${parts.join(" ; ")}${s.changedLeaves.length ? ` (${ts(lang, "causedBy", { leaves: s.changedLeaves.join(", ") })})` : ""}.` });
   }
-  if (quiet.length > 0) blocks.push({ kind: "p", text: rt(lang, "s_reversalQuiet", { offers: quiet.join(", ") }) });
-  if (skipped.length > 0) blocks.push({ kind: "list", items: skipped });
-  if (rr.anyReversal) blocks.push({ kind: "p", text: ts(lang, "reversalSummary") });
+  for (const text of s.alerts) blocks.push({ kind: "notice", text });
   return blocks;
 }
 
-function effectiveBlocks(sm: SensitivityModel, a: SensitivityAnalysis, f: Figures): Block[] {
-  const { lang } = f;
-  const blocks: Block[] = [{ kind: "h3", text: rt(lang, "s5_effective") }];
-  blocks.push(
-    table(
-      "effective-weights",
-      rt(lang, "s_effectiveTitle"),
-      [rt(lang, "col_criterion"), ts(lang, "weight"), ts(lang, "spread"), ts(lang, "ratio"), rt(lang, "col_neutralised")],
-      ["left", "right", "right", "right", "left"],
-      a.effectiveWeight.rows.map((r) =>
-        row(
-          [
-            cell(`${r.criterion} — ${f.label(r.criterion)}`, r.depth === 0 ? "strong" : undefined, r.depth),
-            cell(exactText(r.weight, lang)),
-            cell(exactText(r.spread, lang)),
-            cell(r.ratio === null ? "—" : shareText(r.ratio, lang)),
-            r.neutralised ? cell(ts(lang, "yes"), "diff") : cell(ts(lang, "no"), "muted"),
-          ],
-          r.depth === 0 ? "group" : "normal",
-        ),
-      ),
-      [ts(lang, "neutralNote", { percent: formatPercent(Rational.of(1, 10), lang, 0) })],
-    ),
-  );
+/** Report only: the case-law signals that the effective weights raise (after 5.6). */
+function courtBlocks(a: SensitivityAnalysis, lang: Lang): Block[] {
   const court = a.effectiveWeight.warnings.map((w) => sensitivityMessage(w, lang) ?? w.code);
-  blocks.push({ kind: "h3", text: rt(lang, "s5_court") });
+  const blocks: Block[] = [{ kind: "h3", text: rt(lang, "s5_court") }];
   if (court.length === 0) blocks.push({ kind: "p", text: rt(lang, "s_courtNone") });
   else for (const text of court) blocks.push({ kind: "notice", text: capitalise(text) + "." });
-  void sm;
   return blocks;
 }
 
-function smaaBlocks(sm: SensitivityModel, a: SensitivityAnalysis, model: ReportModel, f: Figures): Block[] {
+/** Report only: 5.7 with the first ranks, the central weights (summed per top-level criterion when many) and the pairwise matrix. */
+function smaaBlocks(title: string, sm: SensitivityModel, a: SensitivityAnalysis, model: ReportModel, f: Figures): Block[] {
   const { lang } = f;
-  const blocks: Block[] = [{ kind: "h3", text: rt(lang, "s5_smaa") }];
+  const blocks: Block[] = [{ kind: "h3", text: title }];
   const s = sm.smaa;
   if (!s) return [...blocks, { kind: "notice", text: rt(lang, "s_smaaSkipped") }];
   blocks.push({ kind: "p", text: rt(lang, "s_smaaIntro", { samples: formatShort(Rational.of(s.samples), lang), sampler: samplerText(s.sampler, lang), seed: s.seed, rng: s.rng, method: s.method }) });
@@ -541,16 +331,14 @@ export function sensitivitySection(model: ReportModel, f: Figures): DocSection {
   const sm = sens.model;
   const a = analysisOf(sm);
   const blocks: Block[] = [];
-  blocks.push({ kind: "p", text: ts(lang, "totalPoints", { points: exactText(a.model.totalPoints, lang) }) });
+  blocks.push({ kind: "p", text: ts(lang, "totalPoints", { points: readableFractions(exactText(a.model.totalPoints, lang)) }) });
   // The rounding comparison is section 5.4 of the report (s5_methods), not 4 as in `psc-audit sensitivity`.
   if (a.roundingIgnored) blocks.push({ kind: "notice", text: ts(lang, "unrounded", { section: rt(lang, "s5_methods").split(" ")[0]! }) });
   if (model.method.weightKind !== "exact") blocks.push({ kind: "notice", text: rt(lang, model.method.weightKind === "order" ? "m_weightsOrder" : "m_weightsMid") });
-  blocks.push(...stabilityBlocks(a, f));
-  blocks.push(...minChangeBlocks(a, f));
-  blocks.push(...scoreBlocks(a, f));
-  blocks.push(...methodBlocks(sm, f));
-  blocks.push(...reversalBlocks(sm, f));
-  blocks.push(...effectiveBlocks(sm, a, f));
-  blocks.push(...smaaBlocks(sm, a, model, f));
+  for (const sec of buildSections(sm, lang, REPORT)) {
+    if (sec.key === "smaa") blocks.push(...smaaBlocks(sec.title, sm, a, model, f));
+    else blocks.push(...convert(sec));
+    if (sec.key === "effective") blocks.push(...courtBlocks(a, lang));
+  }
   return { id: "sensitivity", title, blocks };
 }
