@@ -39,6 +39,35 @@ interface IntTableau {
   basis: number[];
 }
 
+/**
+ * After phase 1, drive every artificial variable still basic (at 0) out of the basis: pivot on the
+ * first real column with a non-zero entry in its row, or drop the row when there is none (a redundant
+ * equality). The hooks keep a caller's per-row state (the bounded solver's basic values) in step.
+ */
+function expelArtificials(
+  tab: IntTableau,
+  firstArt: number,
+  beforePivot: (row: number, entering: number) => void = () => {},
+  onDrop: (row: number) => void = () => {},
+): void {
+  for (let i = tab.A.length - 1; i >= 0; i--) {
+    if (tab.basis[i]! < firstArt) continue;
+    const row = tab.A[i]!;
+    const e = row.findIndex((v, j) => j < firstArt && v !== 0n);
+    if (e >= 0) {
+      beforePivot(i, e);
+      intPivot(tab, i, e);
+    } else {
+      tab.A.splice(i, 1);
+      tab.rhs.splice(i, 1);
+      tab.den.splice(i, 1);
+      tab.basis.splice(i, 1);
+      onDrop(i);
+    }
+  }
+}
+
+
 /** An objective row: integers over a positive denominator. */
 interface IntRow {
   a: bigint[];
@@ -108,24 +137,7 @@ export function solveLp(lp: LinearProgram): LpResult {
     const cost1 = Array.from({ length: N }, (_, j) => (j >= firstArt ? Rational.ONE : Rational.ZERO));
     runIntSimplex(tab, cost1, N);
     for (let i = 0; i < tab.A.length; i++) if (tab.basis[i]! >= firstArt && tab.rhs[i] !== 0n) return { status: "infeasible" };
-    for (let i = tab.A.length - 1; i >= 0; i--) {
-      if (tab.basis[i]! < firstArt) continue;
-      const row = tab.A[i]!;
-      let e = -1;
-      for (let j = 0; j < firstArt; j++) {
-        if (row[j] !== 0n) {
-          e = j;
-          break;
-        }
-      }
-      if (e >= 0) intPivot(tab, i, e);
-      else {
-        tab.A.splice(i, 1);
-        tab.rhs.splice(i, 1);
-        tab.den.splice(i, 1);
-        tab.basis.splice(i, 1);
-      }
-    }
+    expelArtificials(tab, firstArt);
   }
   const cost2 = Array.from({ length: N }, (_, j) => (j < n ? lp.objective[j]! : Rational.ZERO));
   if (runIntSimplex(tab, cost2, firstArt) === "unbounded") return { status: "unbounded" };
@@ -315,28 +327,13 @@ export function solveBoundedLp(lp: BoundedLp): BoundedLpResult {
     const cost1 = Array.from({ length: N }, (_, j) => (j >= firstArt ? Rational.ONE : Rational.ZERO));
     boundedSimplex(state, cost1, N);
     for (let i = 0; i < tab.A.length; i++) if (tab.basis[i]! >= firstArt && xB[i]!.sign() !== 0) return { status: "infeasible" };
-    for (let i = tab.A.length - 1; i >= 0; i--) {
-      if (tab.basis[i]! < firstArt) continue;
-      const row = tab.A[i]!;
-      let e = -1;
-      for (let j = 0; j < firstArt; j++) {
-        if (row[j] !== 0n) {
-          e = j;
-          break;
-        }
-      }
-      if (e >= 0) {
-        // θ = 0: the entering variable keeps its value, the artificial leaves at 0.
-        xB[i] = nonbasicValue(state, e);
-        intPivot(tab, i, e);
-      } else {
-        tab.A.splice(i, 1);
-        tab.rhs.splice(i, 1);
-        tab.den.splice(i, 1);
-        tab.basis.splice(i, 1);
-        xB.splice(i, 1);
-      }
-    }
+    expelArtificials(
+      tab,
+      firstArt,
+      // θ = 0: the entering variable keeps its value, the artificial leaves at 0.
+      (i, e) => (xB[i] = nonbasicValue(state, e)),
+      (i) => xB.splice(i, 1),
+    );
     for (let j = firstArt; j < N; j++) upper[j] = Rational.ZERO;
   }
   const cost2 = Array.from({ length: N }, (_, j) => (j < n ? lp.objective[j]! : Rational.ZERO));
